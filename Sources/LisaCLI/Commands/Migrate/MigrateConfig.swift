@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import LisaKit
+
+struct MigrateConfig: LisaCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "config",
+    abstract: "Turn an old single-file config.yaml into config-custom.yaml.",
+    discussion: """
+      Does what LISA's `npm run migrate-properties` means to do, without its bugs: it migrates the \
+      environment env: names (or --env), moves litellmConfig.general_settings.master_key to \
+      litellmConfig.db_key, lifts sslCertIamArn and domainName out of restApiConfig.loadBalancerConfig, \
+      drops what LISA's schema no longer accepts and reports each dropped key, leaves values equal to \
+      config-base.yaml out, keeps the comments of the keys that survive, and checks the result with \
+      `lisa config validate` before writing it (atomically, mode 0600: it holds db_key).
+
+      With no options, in a LISA checkout, it reads ./config.yaml and writes ./config-custom.yaml.
+      """
+  )
+
+  @Option(name: .customLong("input"), help: "The old config file (default: <config dir>/config.yaml).", completion: .file(extensions: ["yaml", "yml"]))
+  var input: String?
+
+  @Option(name: .customLong("output"), help: "Where to write (default: <config dir>/config-custom.yaml).", completion: .file(extensions: ["yaml"]))
+  var output: String?
+
+  @Option(name: .customLong("env"), help: "Environment block to migrate (default: the one env: names).", completion: .custom(Completions.legacyEnvironments))
+  var environment: String?
+
+  @Flag(name: .customLong("all-envs"), help: "Migrate every environment block to <out-dir>/config-custom.<env>.yaml.")
+  var allEnvironments = false
+
+  @Option(name: .customLong("out-dir"), help: "Directory for --all-envs.", completion: .directory)
+  var outDir: String?
+
+  @Flag(name: .customLong("keep-defaults"), help: "Keep values that equal config-base.yaml.")
+  var keepDefaults = false
+
+  @Flag(name: .customLong("force"), help: "Overwrite an existing output file.")
+  var force = false
+
+  @Flag(name: .customLong("dry-run"), help: "Print the result and a diff; write nothing.")
+  var dryRun = false
+
+  @Flag(name: .customLong("no-validate"), help: "Write even if the result fails `lisa config validate` (errors become warnings).")
+  var noValidate = false
+
+  @Option(name: .customLong("report"), help: "Also write the migration report as JSON to this file.", completion: .file(extensions: ["json"]))
+  var reportFile: String?
+
+  @OptionGroup var globals: GlobalOptions
+
+  func validate() throws {
+    if allEnvironments && outDir == nil { throw ValidationError("'--all-envs' needs '--out-dir DIR'") }
+    if allEnvironments && (environment != nil || output != nil) {
+      throw ValidationError("'--all-envs' cannot be combined with '--env' or '--output'")
+    }
+    if outDir != nil && !allEnvironments { throw ValidationError("'--out-dir' is only used with '--all-envs'") }
+  }
+
+  func run(_ session: Session) async throws {
+    let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
+    let ctx = session.context
+    let configDir = ConfigLoader.directory(flag: globals.deployment.configDir, context: ctx)
+    let inputPath = input.map(ctx.resolve) ?? (configDir as NSString).appendingPathComponent("config.yaml")
+    let inputName = ctx.display(inputPath)
+    let data = try FileIO.read(inputPath, displayName: inputName)
+    let sourceText = String(decoding: data, as: UTF8.self)
+    let source = try YAMLLoader.parse(data: data, file: inputName, keepComments: true)
+    try ConfigLoader.requireMapping(source, file: inputName)
+    let root = source.mapping!
+
+    var plan: [(result: ConfigMigrator.Result, path: String)] = []
+    if allEnvironments {
+      let dir = ctx.resolve(outDir!)
+      let environments = ConfigMigrator.environments(in: root)
+      guard !environments.isEmpty else { throw LisaError(.notFound, "\(inputName) has no environment blocks") }
+      let migrator = try makeMigrator(outputDirectory: dir, session: session)
+      for name in environments {
+        let path = (dir as NSString).appendingPathComponent("config-custom.\(name).yaml")
+        plan.append((migrator.migrate(root: root, environment: name, file: inputName), path))
+      }
+    } else {
+      let name = try ConfigMigrator.selectEnvironment(in: root, requested: environment, file: inputName)
+      let path = output.map(ctx.resolve) ?? (configDir as NSString).appendingPathComponent(ConfigLoader.customFile)
+      let migrator = try makeMigrator(outputDirectory: (path as NSString).deletingLastPathComponent, session: session)
+      plan.append((migrator.migrate(root: root, environment: name, file: inputName), path))
+      let others = ConfigMigrator.environments(in: root).filter { $0 != name }
+      if environment == nil && !others.isEmpty {
+        session.info("migrating environment '\(name)' (named by env: in \(inputName)); also in the file: \(others.joined(separator: ", ")) (use --env or --all-envs)")
+      }
+    }
+    try check(plan, inputPath: inputPath, session: session)
+
+    var reports: [MigrationReport] = []
+    for (result, path) in plan {
+      var report = result.report
+      report.output = ctx.display(path)
+      if dryRun {
+        session.output(plan.count > 1 ? "# --- \(ctx.display(path))\n" + result.yaml : result.yaml)
+        showDiff(result, sourceText: sourceText, path: path, session: session)
+      } else {
+        try FileIO.writeAtomically(Data(result.yaml.utf8), to: path, mode: 0o600, displayName: ctx.display(path))
+        report.written = true
+      }
+      session.info((dryRun ? "would migrate " : "migrated ") + report.summary + (dryRun ? "" : " → \(report.output)"))
+      report.details.forEach { session.info($0) }
+      reports.append(report)
+    }
+    let json: JSONValue = reports.count == 1 ? reports[0].json : .object([("environments", .array(reports.map(\.json)))])
+    if let reportFile, !dryRun {
+      try FileIO.writeAtomically(Data((JSONWriter.pretty(json) + "\n").utf8), to: ctx.resolve(reportFile), mode: 0o600, displayName: reportFile)
+    }
+    if format != .table {
+      session.output(session.renderer.object(json, format: format))
+    } else if !dryRun {
+      session.output(reports.map { $0.output + "\n" }.joined())
+    }
+  }
+
+  func makeMigrator(outputDirectory: String, session: Session) throws -> ConfigMigrator {
+    let (base, baseName) = try ConfigLoader.loadBase(directory: outputDirectory, context: session.context)
+    session.detail("defaults from \(baseName)")
+    return ConfigMigrator(base: base, keepDefaults: keepDefaults)
+  }
+
+  /// Everything that could stop the run is checked before anything is written.
+  func check(_ plan: [(result: ConfigMigrator.Result, path: String)], inputPath: String, session: Session) throws {
+    var errorCount = 0
+    for (result, path) in plan {
+      for diagnostic in result.diagnostics {
+        var shown = diagnostic
+        shown.location = shown.location ?? SourceLocation(file: session.context.display(path))
+        if noValidate && shown.severity == .error { shown.severity = .warning }
+        session.diagnostic(shown)
+      }
+      errorCount += result.errors.count
+      if path == inputPath { throw LisaError.usage("the output would overwrite the input \(session.context.display(path))") }
+    }
+    if errorCount > 0 && !noValidate {
+      throw LisaError(
+        .invalid, "nothing written: the migrated config fails LISA's schema (\(errorCount) error\(errorCount == 1 ? "" : "s") above)",
+        hint: "fix them in the source file, or pass --no-validate to write it anyway")
+    }
+    if !dryRun && !force {
+      for (_, path) in plan where FileIO.exists(path) {
+        throw LisaError(.conflict, "\(session.context.display(path)) already exists; nothing written", hint: "pass --force to replace it, or --dry-run to compare")
+      }
+    }
+  }
+
+  /// Against the existing target if there is one, else against the environment block as written.
+  func showDiff(_ result: ConfigMigrator.Result, sourceText: String, path: String, session: Session) {
+    let ctx = session.context
+    let (old, oldName): (String, String)
+    if let existing = try? FileIO.read(path) {
+      (old, oldName) = (String(decoding: existing, as: UTF8.self), ctx.display(path))
+    } else {
+      (old, oldName) = (LegacyBlock.text(of: result.environment, in: sourceText), "\(result.report.source) (\(result.environment):)")
+    }
+    let diff = LineDiff.unified(old: old, new: result.yaml, oldName: oldName, newName: ctx.display(path))
+    guard !diff.isEmpty, !session.quiet else { return }
+    let colored = ctx.terminal.colorOnStderr
+    for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      let style: Style? = line.hasPrefix("+") ? .green : line.hasPrefix("-") ? .red : line.hasPrefix("@@") ? .cyan : nil
+      ctx.stderr.write((style?.apply(String(line), enabled: colored) ?? String(line)) + "\n")
+    }
+  }
+}

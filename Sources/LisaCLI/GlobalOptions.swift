@@ -1,0 +1,61 @@
+import ArgumentParser
+import LisaKit
+
+/// Options every leaf command accepts, in any position: `lisa config show -o json --config-dir x`.
+public struct GlobalOptions: ParsableArguments {
+  @OptionGroup(title: "Deployment options") public var deployment: DeploymentOptions
+  @OptionGroup(title: "Output options") public var output: OutputOptions
+  public init() {}
+}
+
+public struct DeploymentOptions: ParsableArguments {
+  @Option(
+    name: .customLong("config-dir"), help: "Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).",
+    completion: .directory)
+  public var configDir: String?
+
+  @Option(name: .customLong("profile"), help: "AWS profile (env: AWS_PROFILE; else the config's profile).", completion: .custom(Completions.awsProfiles))
+  public var profile: String?
+
+  @Option(name: .customLong("region"), help: "AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config's region).")
+  public var region: String?
+
+  @Option(name: .customLong("endpoint-url"), help: "Send AWS calls to this endpoint (env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>).")
+  public var endpointURL: String?
+
+  @Option(name: .customLong("api-url"), help: "LISA REST API base URL (env: LISA_API_URL; else SSM <deploymentPrefix>/LisaApiUrl).")
+  public var apiURL: String?
+
+  @Option(
+    name: .customLong("token-file"), help: "Read the API credential from this file, or '-' for stdin (env: LISA_API_TOKEN). Never pass secrets as arguments.",
+    completion: .file())
+  public var tokenFile: String?
+
+  public init() {}
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
+
+public struct OutputOptions: ParsableArguments {
+  @Option(name: [.short, .customLong("format")], help: "Result format: table, json, yaml, jsonl, id (value where a command prints a secret).")
+  public var format: OutputFormat?
+
+  @Flag(name: .shortAndLong, help: "Print errors only.")
+  public var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Print request ids, timings and extra detail on stderr.")
+  public var verbose = false
+
+  @Option(name: .customLong("color"), help: "Colour: auto (terminal only), always, never.")
+  public var color: ColorMode = .auto
+
+  @Flag(name: [.short, .customLong("yes")], help: "Answer yes to confirmations (required for destructive actions without a terminal).")
+  public var yes = false
+
+  public init() {}
+
+  public func validate() throws {
+    if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be used together") }
+  }
+}

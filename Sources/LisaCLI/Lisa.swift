@@ -1,0 +1,27 @@
+import ArgumentParser
+import LisaKit
+
+/// The root command. Groups only list their subcommands; every leaf is a `LisaCommand`.
+public struct Lisa: AsyncParsableCommand {
+  public static let version = "0.1.0"
+
+  public static let configuration = CommandConfiguration(
+    commandName: "lisa",
+    abstract: "Upgrade and administer LISA deployments and LiteLLM-based stacks.",
+    discussion: """
+      Every command finds its deployment the same way: flags first, then environment \
+      (LISA_CONFIG_DIR, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, LISA_API_URL, LISA_API_TOKEN), \
+      then config-base.yaml + config-custom.yaml in the config directory, then discovery in SSM.
+
+      Results go to stdout (-o table|json|yaml|jsonl|id); progress, warnings and errors go to stderr. \
+      Colour and progress appear only on a terminal (NO_COLOR and TERM=dumb are honoured).
+
+      EXIT STATUS
+      \(ExitStatus.table)
+      """,
+    version: "lisa \(version) (LISA schema v\(LisaConfigSchema.lisaVersion))",
+    subcommands: [ConfigGroup.self, MigrateGroup.self, ModelsGroup.self, KeysGroup.self, RagGroup.self]
+  )
+
+  public init() {}
+}

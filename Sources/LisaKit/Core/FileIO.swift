@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading input files with clear errors, and writing output files atomically.
+public enum FileIO {
+  /// Config and request files are small; anything bigger is a mistake, not a config.
+  public static let defaultReadLimit = 4 * 1024 * 1024
+
+  public static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0
+  }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Reads a regular file, refusing directories, oversized files and unreadable paths with one-line errors.
+  public static func read(_ path: String, displayName: String? = nil, limit: Int = defaultReadLimit) throws -> Data {
+    let name = displayName ?? path
+    var st = stat()
+    guard stat(path, &st) == 0 else {
+      if errno == ENOENT { throw LisaError(.notFound, "\(name): no such file") }
+      throw LisaError(.ioError, "\(name): \(String(cString: strerror(errno)))")
+    }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+      throw LisaError(.ioError, "\(name): is a directory, expected a file")
+    }
+    if Int(st.st_size) > limit {
+      throw LisaError(
+        .dataError, "\(name): file is \(formatBytes(Int(st.st_size))), larger than the \(formatBytes(limit)) limit for this kind of file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw LisaError(.ioError, "\(name): cannot be read (\(String(cString: strerror(errno))))")
+    }
+    defer { try? handle.close() }
+    let data = (try? handle.readToEnd()) ?? Data()
+    if data.count > limit {
+      throw LisaError(.dataError, "\(name): larger than the \(formatBytes(limit)) limit for this kind of file")
+    }
+    return data
+  }
+
+  /// Writes `data` so that readers see either the old file or the new one, never a partial one:
+  /// a temporary file in the same directory, fsync, rename, fsync of the directory.
+  public static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, displayName: String? = nil) throws {
+    let name = displayName ?? path
+    let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    if isDirectory(path) { throw LisaError(.ioError, "\(name): is a directory, expected a file") }
+    if !isDirectory(dir) {
+      do {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw LisaError(.ioError, "\(name): cannot create directory \(dir)")
+      }
+    }
+    var template = Array("\(dir)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw LisaError(.ioError, "\(name): cannot create a file in \(dir) (\(String(cString: strerror(errno))))") }
+    let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var ok = false
+    defer {
+      if !ok { unlink(tempPath) }
+    }
+    fchmod(fd, mode)
+    let written = data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += n
+      }
+      return true
+    }
+    let synced = written && fsync(fd) == 0
+    close(fd)
+    guard synced else { throw LisaError(.ioError, "\(name): write failed (\(String(cString: strerror(errno))))") }
+    guard rename(tempPath, path) == 0 else {
+      throw LisaError(.ioError, "\(name): cannot replace file (\(String(cString: strerror(errno))))")
+    }
+    ok = true
+    let dirfd = open(dir, O_RDONLY)
+    if dirfd >= 0 {
+      fsync(dirfd)
+      close(dirfd)
+    }
+  }
+
+  public static func formatBytes(_ count: Int) -> String {
+    if count >= 1024 * 1024 { return String(format: "%.1f MB", Double(count) / 1_048_576) }
+    if count >= 1024 { return String(format: "%.1f KB", Double(count) / 1024) }
+    return "\(count) bytes"
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A sink for text: stdout, stderr, or a buffer in tests.
+public protocol TextSink: Sendable {
+  func write(_ text: String)
+}
+
+public final class FileHandleSink: TextSink, @unchecked Sendable {
+  private let handle: FileHandle
+  private let lock = NSLock()
+  public init(_ handle: FileHandle) { self.handle = handle }
+  public func write(_ text: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    handle.write(Data(text.utf8))
+  }
+}
+
+public final class BufferSink: TextSink, @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage = ""
+  public init() {}
+  public func write(_ text: String) {
+    lock.lock()
+    storage += text
+    lock.unlock()
+  }
+  public var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
+}
+
+/// Everything a command needs from the outside world. Commands never read `ProcessInfo`,
+/// `FileManager.default` or `Date()` directly, so tests inject their own.
+public struct LisaContext: Sendable {
+  public var environment: [String: String]
+  public var workingDirectory: String
+  public var homeDirectory: String
+  public var now: @Sendable () -> Date
+  public var terminal: Terminal
+  public var stdout: any TextSink
+  public var stderr: any TextSink
+  public var stdin: @Sendable () -> Data
+
+  public init(
+    environment: [String: String], workingDirectory: String, homeDirectory: String,
+    now: @escaping @Sendable () -> Date, terminal: Terminal, stdout: any TextSink, stderr: any TextSink,
+    stdin: @escaping @Sendable () -> Data = { Data() }
+  ) {
+    self.environment = environment
+    self.workingDirectory = workingDirectory
+    self.homeDirectory = homeDirectory
+    self.now = now
+    self.terminal = terminal
+    self.stdout = stdout
+    self.stderr = stderr
+    self.stdin = stdin
+  }
+
+  public static func live() -> LisaContext {
+    let env = ProcessInfo.processInfo.environment
+    return LisaContext(
+      environment: env,
+      workingDirectory: FileManager.default.currentDirectoryPath,
+      homeDirectory: env["HOME"] ?? NSHomeDirectory(),
+      now: { Date() },
+      terminal: .live(environment: env),
+      stdout: FileHandleSink(.standardOutput),
+      stderr: FileHandleSink(.standardError),
+      stdin: { FileHandle.standardInput.readDataToEndOfFile() }
+    )
+  }
+
+  /// Resolves a user-given path against the working directory.
+  public func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path == "~" { return homeDirectory }
+    if path.hasPrefix("~/") { return homeDirectory + String(path.dropFirst(1)) }
+    return URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardizedFileURL.path
+  }
+
+  /// A path as shown to the user: relative to the working directory when it lies inside it.
+  public func display(_ path: String) -> String {
+    let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+    return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+  }
+}

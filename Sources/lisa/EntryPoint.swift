@@ -1,0 +1,4 @@
+import ArgumentParser
+import LisaCLI
+
+@main extension Lisa {}
