@@ -39,8 +39,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .testTarget(name: "LisaKitTests", dependencies: ["LisaKit"]),
-    .testTarget(name: "LisaCLITests", dependencies: ["LisaCLI", "LisaKit"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["LisaKit"]),
+    .target(name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support"),
+    .testTarget(name: "LisaKitTests", dependencies: ["LisaKit", "LisaTestSupport"]),
+    .testTarget(name: "LisaCLITests", dependencies: ["LisaCLI", "LisaKit", "LisaTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["LisaKit", "LisaTestSupport"]),
   ]
 )

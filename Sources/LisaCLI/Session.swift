@@ -75,7 +75,7 @@ public struct Session {
       throw LisaError.usage("\(question.trimmingCharacters(in: CharacterSet(charactersIn: "?"))): confirmation needed; pass \(flag) when not running on a terminal")
     }
     context.stderr.write(question + " [y/N] ")
-    let answer = readLine() ?? ""
+    let answer = context.readLine() ?? ""
     guard ["y", "yes"].contains(answer.lowercased()) else { throw LisaError(.cancelled, "cancelled") }
   }
 }

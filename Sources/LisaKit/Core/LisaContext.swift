@@ -43,11 +43,16 @@ public struct LisaContext: Sendable {
   public var stdout: any TextSink
   public var stderr: any TextSink
   public var stdin: @Sendable () -> Data
+  /// Reads one line from the terminal, for prompts.
+  public var readLine: @Sendable () -> String?
+  public var transport: any HTTPTransport
 
   public init(
     environment: [String: String], workingDirectory: String, homeDirectory: String,
     now: @escaping @Sendable () -> Date, terminal: Terminal, stdout: any TextSink, stderr: any TextSink,
-    stdin: @escaping @Sendable () -> Data = { Data() }
+    stdin: @escaping @Sendable () -> Data = { Data() },
+    readLine: @escaping @Sendable () -> String? = { nil },
+    transport: any HTTPTransport = URLSessionTransport()
   ) {
     self.environment = environment
     self.workingDirectory = workingDirectory
@@ -57,6 +62,8 @@ public struct LisaContext: Sendable {
     self.stdout = stdout
     self.stderr = stderr
     self.stdin = stdin
+    self.readLine = readLine
+    self.transport = transport
   }
 
   public static func live() -> LisaContext {
@@ -69,7 +76,8 @@ public struct LisaContext: Sendable {
       terminal: .live(environment: env),
       stdout: FileHandleSink(.standardOutput),
       stderr: FileHandleSink(.standardError),
-      stdin: { FileHandle.standardInput.readDataToEndOfFile() }
+      stdin: { FileHandle.standardInput.readDataToEndOfFile() },
+      readLine: { Swift.readLine() }
     )
   }
 
