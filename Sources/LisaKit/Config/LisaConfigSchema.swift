@@ -157,6 +157,11 @@ public enum LisaConfigSchema {
     .opt("convertInlinePoliciesToManaged", .bool), .opt("iamRdsAuth", .bool),
   ])
 
+  public static let topLevelKeys: [String] = {
+    guard case .object(let fields) = root else { return [] }
+    return fields.map(\.name)
+  }()
+
   /// Keys older LISA versions accepted that are gone now, with what became of them.
   public static let retiredKeys: [String: String] = [
     "lambdaConfig": "removed in LISA v3.2 (Lambda settings are no longer configurable)",

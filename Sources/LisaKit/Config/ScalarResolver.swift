@@ -134,7 +134,7 @@ public enum ScalarResolver {
     }
     if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
     if text.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }) { return false }
-    if ["yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(text) {
+    if ["yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(text) {
       return false  // strings to LISA, but YAML 1.1 readers (PyYAML, Yams) would turn them into booleans
     }
     return true

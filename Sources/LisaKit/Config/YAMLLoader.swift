@@ -30,7 +30,7 @@ public enum YAMLLoader {
       throw LisaError(.dataError, "the file is empty; expected a mapping of settings", at: SourceLocation(file: file, line: 1, column: 1))
     }
     let comments = keepComments ? CommentCollector.collect(text: text, root: root) : [:]
-    return try Converter(file: file, comments: comments).convert(root)
+    return try Converter(file: file, comments: comments, lines: text.split(separator: "\n", omittingEmptySubsequences: false)).convert(root)
   }
 
   static func decode(_ data: Data, file: String) throws -> String {
@@ -174,6 +174,18 @@ public enum YAMLLoader {
 private struct Converter {
   let file: String
   let comments: [CommentCollector.Anchor: YAMLComments]
+  let lines: [Substring]
+
+  /// Yams reports the style of a collection's end event, not its start, so flow style is read from
+  /// the source: a flow collection starts with `[` or `{` at its mark.
+  func startsFlow(_ mark: Mark?, with opener: Character) -> Bool {
+    guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
+    let scalars = lines[mark.line - 1].unicodeScalars
+    guard let index = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex),
+      index < scalars.endIndex
+    else { return false }
+    return Character(scalars[index]) == opener
+  }
 
   func location(_ mark: Mark?) -> SourceLocation? {
     mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
@@ -184,14 +196,14 @@ private struct Converter {
     case .scalar(let scalar):
       return .scalar(YAMLScalar(scalar.string, style: style(scalar.style), location: location(scalar.mark)))
     case .sequence(let sequence):
-      var result = YAMLSequence(flow: sequence.style == .flow, location: location(sequence.mark))
+      var result = YAMLSequence(flow: startsFlow(sequence.mark, with: "["), location: location(sequence.mark))
       for item in sequence {
         let anchor = item.mark.map { CommentCollector.Anchor(line: $0.line, column: -$0.column) }
         result.items.append(YAMLSequence.Item(try convert(item), comments: anchor.flatMap { comments[$0] } ?? YAMLComments()))
       }
       return .sequence(result)
     case .mapping(let mapping):
-      var result = YAMLMapping(flow: mapping.style == .flow, location: location(mapping.mark))
+      var result = YAMLMapping(flow: startsFlow(mapping.mark, with: "{"), location: location(mapping.mark))
       var mergedKeys = Set<String>()
       for (keyNode, valueNode) in mapping {
         guard case .scalar(let keyScalar) = keyNode else {

@@ -23,21 +23,23 @@ public struct ConfigMigrator {
     public var errors: [ConfigDiagnostic] { diagnostics.filter { $0.severity == .error } }
   }
 
-  /// The environment blocks of a legacy file: top-level keys holding mappings.
+  /// The environment blocks of a legacy file: top-level mappings that are not themselves config keys.
   public static func environments(in root: YAMLMapping) -> [String] {
-    root.entries.filter { $0.key != "env" && $0.value.mapping != nil }.map(\.key)
+    let configKeys = Set(LisaConfigSchema.topLevelKeys)
+    return root.entries.filter { $0.key != "env" && $0.value.mapping != nil && !configKeys.contains($0.key) }.map(\.key)
   }
 
   /// `--env`, else the file's `env:`, else the only block there is.
   public static func selectEnvironment(in root: YAMLMapping, requested: String?, file: String) throws -> String {
     let available = environments(in: root)
     let listed = available.isEmpty ? "none" : available.joined(separator: ", ")
-    if root["accountNumber"] != nil || root["region"] != nil, available.allSatisfy({ !["dev", "prod", "staging"].contains($0) }),
-      root["env"] == nil
-    {
+    if available.isEmpty && root["env"] == nil {
+      guard root.keys.contains(where: LisaConfigSchema.topLevelKeys.contains) else {
+        throw LisaError(.invalid, "no environment blocks (expected env: and a block per environment)", at: SourceLocation(file: file))
+      }
       throw LisaError(
-        .invalid, "\(file) is already in the split layout (it has top-level accountNumber/region, no env: blocks)",
-        hint: "use it as config-custom.yaml; `lisa config validate` checks it")
+        .invalid, "already in the split layout (config keys at the top level, no env: blocks)",
+        at: SourceLocation(file: file), hint: "use it as config-custom.yaml; `lisa config validate` checks it")
     }
     let name: String
     if let requested {
@@ -51,11 +53,11 @@ public struct ConfigMigrator {
       name = available[0]
     } else {
       throw LisaError(
-        .invalid, "\(file) has no top-level env: and \(available.count) environment blocks (\(listed))",
-        at: SourceLocation(file: file, line: 1), hint: "choose one with --env NAME, or use --all-envs --out-dir DIR")
+        .invalid, "no top-level env: and \(available.count) environment blocks (\(listed))",
+        at: SourceLocation(file: file), hint: "choose one with --env NAME, or use --all-envs --out-dir DIR")
     }
     guard let block = root.entry(name) else {
-      throw LisaError(.notFound, "environment '\(name)' not found in \(file) (environments: \(listed))", at: root["env"]?.location)
+      throw LisaError(.notFound, "environment '\(name)' not found (environments: \(listed))", at: root["env"]?.location ?? SourceLocation(file: file))
     }
     guard block.value.mapping != nil else {
       throw LisaError(.invalid, "environment '\(name)' must be a mapping of settings, found \(block.value.kindDescription)", at: block.keyLocation)

@@ -7,8 +7,8 @@ public enum LineDiff {
   }
 
   public static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let a = lines(old)
+    let b = lines(new)
     let ops = diff(a, b)
     guard ops.contains(where: { if case .same = $0 { false } else { true } }) else { return "" }
     var out = "--- \(oldName)\n+++ \(newName)\n"
@@ -50,6 +50,12 @@ public enum LineDiff {
       index = end
     }
     return out
+  }
+
+  static func lines(_ text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if text.hasSuffix("\n") { lines.removeLast() }
+    return lines
   }
 
   /// Longest-common-subsequence diff; fine for files of a few thousand lines.

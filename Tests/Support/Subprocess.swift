@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `lisa` binary the way a user does, capturing exit status, stdout and stderr.
+public enum LisaBinary {
+  /// `LISA_BINARY`, else the `lisa` built next to the test bundle.
+  public static let path: String = {
+    if let explicit = ProcessInfo.processInfo.environment["LISA_BINARY"], !explicit.isEmpty { return explicit }
+    let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+    var directory = testBinary.deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("lisa").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      directory.deleteLastPathComponent()
+    }
+    return TestPaths.repository.appendingPathComponent(".build/debug/lisa").path
+  }()
+}
+
+public struct ProcessResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+public enum Subprocess {
+  /// Runs a program to completion. The environment starts empty except PATH/HOME unless `inherit`.
+  public static func run(
+    _ executable: String, _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
+    inheritEnvironment: Bool = false, stdin: Data? = nil
+  ) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let cwd { process.currentDirectoryURL = cwd }
+    var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
+    env["PATH"] = env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    env["HOME"] = env["HOME"] ?? FileManager.default.temporaryDirectory.path
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try? input.fileHandleForWriting.close()
+    let outData = DrainingReader(out.fileHandleForReading)
+    let errData = DrainingReader(err.fileHandleForReading)
+    process.waitUntilExit()
+    return ProcessResult(
+      status: process.terminationStatus, stdout: String(decoding: outData.finish(), as: UTF8.self),
+      stderr: String(decoding: errData.finish(), as: UTF8.self))
+  }
+
+  public static func lisa(
+    _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil
+  ) throws -> ProcessResult {
+    try run(LisaBinary.path, arguments, cwd: cwd, environment: environment, stdin: stdin)
+  }
+}
+
+/// Reads a pipe on a background thread so a chatty child never blocks on a full pipe.
+final class DrainingReader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  func finish() -> Data {
+    done.wait()
+    return data
+  }
+}
