@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a batch write did.
+public struct DynamoDBBatchWriteSummary: Sendable, Equatable {
+  public var written: Int
+  /// Requests DynamoDB handed back as unprocessed and that were sent again.
+  public var resubmitted: Int
+}
+
+extension DynamoDBClient {
+  /// DynamoDB accepts at most 25 requests per BatchWriteItem.
+  public static let batchWriteLimit = 25
+
+  /// Writes every request to `table`, 25 per call, sending `UnprocessedItems` again with backoff
+  /// until none are left. Batch puts and deletes carry no conditions, so repeating one leaves the
+  /// same table behind: the calls are retried like reads. A batch must not name one key twice.
+  @discardableResult
+  public func batchWrite(table: String, _ requests: [DynamoDBWriteRequest], maxRounds: Int = 12) async throws
+    -> DynamoDBBatchWriteSummary
+  {
+    var summary = DynamoDBBatchWriteSummary(written: 0, resubmitted: 0)
+    var start = 0
+    while start < requests.count {
+      let chunk = Array(requests[start..<min(start + Self.batchWriteLimit, requests.count)])
+      summary.resubmitted += try await writeChunk(table: table, chunk, maxRounds: maxRounds)
+      summary.written += chunk.count
+      start += Self.batchWriteLimit
+    }
+    return summary
+  }
+
+  /// Returns how many requests were resubmitted.
+  private func writeChunk(table: String, _ chunk: [DynamoDBWriteRequest], maxRounds: Int) async throws -> Int {
+    struct Input: Encodable { var RequestItems: [String: [DynamoDBWriteRequest]] }
+    struct Output: Decodable { var UnprocessedItems: [String: [DynamoDBWriteRequest]]? }
+    var pending = chunk
+    var resubmitted = 0
+    var round = 0
+    while !pending.isEmpty {
+      round += 1
+      let output = try await client.call(
+        "BatchWriteItem", Input(RequestItems: [table: pending]), as: Output.self, resource: "table \(table)", retrySafe: true)
+      pending = output.UnprocessedItems?[table] ?? []
+      guard !pending.isEmpty else { break }
+      guard round < maxRounds else {
+        throw LisaError(
+          .unavailable,
+          "dynamodb:BatchWriteItem on table \(table): \(pending.count) of \(chunk.count) items still unprocessed after \(round) rounds",
+          hint: "the table is throttling writes; run the command again to continue")
+      }
+      resubmitted += pending.count
+      try await retry.sleep(retry.delay(beforeRetry: round))
+    }
+    return resubmitted
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A moto_server from the repository's test venv on 127.0.0.1 and a free port, stopped by PID.
+/// Use `MotoServer.with { server in … }` so it is stopped however the test ends.
+public final class MotoServer: @unchecked Sendable {
+  public let port: Int
+  public let url: URL
+  private let process: Process
+  private let logPath: String
+  private let lock = NSLock()
+  private var stopped = false
+
+  public static var executable: String { TestPaths.repository.appendingPathComponent(".venv/bin/moto_server").path }
+
+  /// Starts the server and waits until it accepts connections. `environment` adds moto settings
+  /// such as `INITIAL_NO_AUTH_ACTION_COUNT`.
+  public init(environment: [String: String] = [:], startupTimeout: TimeInterval = 60) throws {
+    guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
+      throw MotoUnavailable("moto_server not found at \(Self.executable); run scripts/bootstrap.sh --test")
+    }
+    port = try LoopbackSockets.freePort()
+    guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw MotoUnavailable("bad port \(port)") }
+    self.url = url
+    logPath = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString.prefix(6)).log").path
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.executable)
+    process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+    var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONUNBUFFERED": "1"]
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let log = FileHandle(forWritingAtPath: logPath)
+    process.standardOutput = log
+    process.standardError = log
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(startupTimeout)
+    while !LoopbackSockets.isAccepting(port: port) {
+      guard process.isRunning else {
+        throw MotoUnavailable("moto_server exited with status \(process.terminationStatus) before listening: \(logTail())")
+      }
+      guard Date() < deadline else {
+        stop()
+        throw MotoUnavailable("moto_server did not listen on port \(port) within \(Int(startupTimeout)) s: \(logTail())")
+      }
+      usleep(100_000)
+    }
+  }
+
+  public var pid: Int32 { process.processIdentifier }
+
+  /// SIGTERM, then SIGKILL after two seconds; waits for the process to end.
+  public func stop() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !stopped else { return }
+    stopped = true
+    if process.isRunning {
+      kill(process.processIdentifier, SIGTERM)
+      let deadline = Date().addingTimeInterval(2)
+      while process.isRunning && Date() < deadline { usleep(50_000) }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+    }
+    try? FileManager.default.removeItem(atPath: logPath)
+  }
+
+  deinit { stop() }
+
+  /// The last lines the server printed, for failure messages.
+  public func logTail(lines: Int = 15) -> String {
+    let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").suffix(lines).joined(separator: " | ")
+  }
+
+  /// Runs `body` with a fresh server and stops it afterwards, also when `body` throws.
+  public static func with<T>(environment: [String: String] = [:], _ body: (MotoServer) async throws -> T) async throws -> T {
+    let server = try MotoServer(environment: environment)
+    do {
+      let result = try await body(server)
+      server.stop()
+      return result
+    } catch {
+      server.stop()
+      throw error
+    }
+  }
+}
+
+public struct MotoUnavailable: Error, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
