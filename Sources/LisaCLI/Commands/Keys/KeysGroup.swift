@@ -4,7 +4,9 @@ public struct KeysGroup: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "keys",
     abstract: "Manage and migrate API keys: LISA's token table and API, and key files.",
-    subcommands: []
+    subcommands: [
+      KeysCreate.self, KeysList.self, KeysShow.self, KeysRotate.self, KeysRevoke.self, KeysCheck.self,
+    ]
   )
   public init() {}
 }

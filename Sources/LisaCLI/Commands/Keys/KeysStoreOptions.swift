@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LisaKit
+
+/// `--store`, shared by every `lisa keys` verb that works on one store.
+struct KeyStoreOptions: ParsableArguments {
+  @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "Where the keys live: file:PATH (a llama-gguf-inference keys file, as key_mgmt.py writes it).",
+      valueName: "store"))
+  var store: String?
+}
+
+extension Session {
+  /// Opens the store `--store` names; stores that are not implemented yet are a usage error.
+  func openKeyStore(_ options: KeyStoreOptions) throws -> any KeyStore {
+    guard let text = options.store else {
+      throw LisaError.usage("no key store given", hint: "pass --store file:PATH")
+    }
+    switch try KeyStoreAddress.parse(text) {
+    case .file(let path):
+      let resolved = context.resolve(path)
+      let verbose = globals.output.verbose
+      let stderr = context.stderr
+      detail("keys: store file:\(path) is \(resolved)")
+      return KeyFileStore(
+        path: resolved, displayName: path, now: context.now, zone: keyTimeZone,
+        trace: { line in if verbose { stderr.write(line + "\n") } })
+    case .api, .table:
+      throw LisaError.usage("key store '\(text)' is not supported by this version of lisa", hint: "use --store file:PATH")
+    }
+  }
+
+  /// The zone key files' naive times are in: `TZ` from the environment, else the system's.
+  var keyTimeZone: TimeZone { KeyFileTime.timeZone(environment: context.environment) }
+
+  /// Refuses an option the store has no place for, naming what it does support.
+  func require(_ capability: KeyStoreCapabilities, option: String, in store: any KeyStore) throws {
+    guard !store.capabilities.contains(capability) else { return }
+    let supported = [(KeyStoreCapabilities.expiry, "--expires"), (.rateLimit, "--rate-limit"), (.groups, "--groups"), (.admin, "--admin"),
+      (.systemKeys, "--system"), (.users, "--user"), (.keepOld, "--keep-old")]
+      .filter { store.capabilities.contains($0.0) }.map(\.1)
+    throw LisaError.usage(
+      "\(option) is not available for the \(store.kind) store \(store.label)",
+      hint: supported.isEmpty ? nil : "it supports \(supported.joined(separator: ", "))")
+  }
+
+  /// Prints a new secret once. On a terminal a sentence; otherwise only the secret on stdout so a
+  /// redirect captures exactly the key, with everything else on stderr.
+  func emitIssued(_ issued: IssuedKey, verb: String, store: any KeyStore) throws {
+    let format = try format(default: .table, allowed: [.table, .value, .json, .yaml])
+    let record = issued.record
+    switch format {
+    case .json, .yaml:
+      let view = record.json(at: context.now(), capabilities: store.capabilities, secret: issued.secret)
+      output(renderer.object(view, format: format))
+    case .table where terminal.isStdoutTTY:
+      output("\(verb.capitalized) key '\(record.name)' in \(store.label)\(attributes(record)). Its secret is shown only this once:\n\n")
+      output("  \(issued.secret.reveal())\n\n")
+    default:
+      output(issued.secret.reveal() + "\n")
+      if format == .table { info("\(verb) key '\(record.name)' in \(store.label)\(attributes(record))") }
+    }
+    if store is KeyFileStore { info("hint: the gateway reads the key file again on SIGHUP or POST /reload") }
+  }
+
+  /// A time for people: local, to the second (`2026-12-22T13:49:41`).
+  func localTime(_ date: Date) -> String { String(KeyFileTime.naive(date, zone: keyTimeZone).prefix(19)) }
+
+  /// ` (rate limit 120/min, expires 2026-12-22T13:49:41)` or nothing.
+  func attributes(_ record: KeyRecord) -> String {
+    var parts: [String] = []
+    if let rateLimit = record.rateLimit { parts.append("rate limit \(rateLimit)/min") }
+    if let expiresAt = record.expiresAt { parts.append("expires \(localTime(expiresAt))") }
+    return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+  }
+}
