@@ -22,7 +22,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .failure: "the operation failed (server error, unexpected condition)"
     case .cancelled: "a confirmation was declined"
     case .partial: "some items failed (verification failures, partial import)"
-    case .auth: "credentials missing or rejected (AccessDenied, 401/403, passphrase)"
+    case .auth: "bad or missing credentials (AccessDenied, 401/403, passphrase)"
     case .notFound: "a named file, table, model, key or config section does not exist"
     case .conflict: "the target exists or its state forbids the change (--force)"
     case .invalid: "input breaks LISA's rules (config errors; warnings with --strict)"

@@ -1,0 +1,790 @@
+#!/bin/bash
+
+__lisa_cursor_index_in_current_word() {
+    local remaining="${COMP_LINE}"
+
+    local word
+    for word in "${COMP_WORDS[@]::COMP_CWORD}"; do
+        remaining="${remaining##*([[:space:]])"${word}"*([[:space:]])}"
+    done
+
+    local -ir index="$((COMP_POINT - ${#COMP_LINE} + ${#remaining}))"
+    if [[ "${index}" -le 0 ]]; then
+        printf 0
+    else
+        printf %s "${index}"
+    fi
+}
+
+# positional arguments:
+#
+# - 1: the current (sub)command's count of positional arguments
+#
+# required variables:
+#
+# - repeating_flags: the repeating flags that the current (sub)command can accept
+# - non_repeating_flags: the non-repeating flags that the current (sub)command can accept
+# - repeating_options: the repeating options that the current (sub)command can accept
+# - non_repeating_options: the non-repeating options that the current (sub)command can accept
+# - positional_number: value ignored
+# - unparsed_words: unparsed words from the current command line
+#
+# modified variables:
+#
+# - non_repeating_flags: remove flags for this (sub)command that are already on the command line
+# - non_repeating_options: remove options for this (sub)command that are already on the command line
+# - positional_number: set to the current positional number
+# - unparsed_words: remove all flags, options, and option values for this (sub)command
+__lisa_offer_flags_options() {
+    local -ir positional_count="${1}"
+    positional_number=0
+
+    local was_flag_option_terminator_seen=false
+    local is_parsing_option_value=false
+
+    local -ar unparsed_word_indices=("${!unparsed_words[@]}")
+    local -i word_index
+    for word_index in "${unparsed_word_indices[@]}"; do
+        if "${is_parsing_option_value}"; then
+            # This word is an option value:
+            # Reset marker for next word iff not currently the last word
+            [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]] && is_parsing_option_value=false
+            unset "unparsed_words[${word_index}]"
+            # Do not process this word as a flag or an option
+            continue
+        fi
+
+        local word="${unparsed_words["${word_index}"]}"
+        if ! "${was_flag_option_terminator_seen}"; then
+            case "${word}" in
+            --)
+                unset "unparsed_words[${word_index}]"
+                # by itself -- is a flag/option terminator, but if it is the last word, it is the start of a completion
+                if [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]]; then
+                    was_flag_option_terminator_seen=true
+                fi
+                continue
+                ;;
+            -*)
+                # ${word} is a flag or an option
+                # If ${word} is an option, mark that the next word to be parsed is an option value
+                local option
+                for option in "${repeating_options[@]}" "${non_repeating_options[@]}"; do
+                    [[ "${word}" = "${option}" ]] && is_parsing_option_value=true && break
+                done
+
+                # Remove ${word} from ${non_repeating_flags} or ${non_repeating_options} so it isn't offered again
+                local not_found=true
+                local -i index
+                for index in "${!non_repeating_flags[@]}"; do
+                    if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                        unset "non_repeating_flags[${index}]"
+                        non_repeating_flags=("${non_repeating_flags[@]}")
+                        not_found=false
+                        break
+                    fi
+                done
+                if "${not_found}"; then
+                    for index in "${!non_repeating_flags[@]}"; do
+                        if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                            unset "non_repeating_flags[${index}]"
+                            non_repeating_flags=("${non_repeating_flags[@]}")
+                            break
+                        fi
+                    done
+                fi
+                unset "unparsed_words[${word_index}]"
+                continue
+                ;;
+            esac
+        fi
+
+        # ${word} is neither a flag, nor an option, nor an option value
+        if [[ "${positional_number}" -lt "${positional_count}" || "${positional_count}" -lt 0 ]]; then
+            # ${word} is a positional
+            ((positional_number++))
+            unset "unparsed_words[${word_index}]"
+        else
+            if [[ -z "${word}" ]]; then
+                # Could be completing a flag, option, or subcommand
+                positional_number=-1
+            else
+                # ${word} is a subcommand or invalid, so stop processing this (sub)command
+                positional_number=-2
+            fi
+            break
+        fi
+    done
+
+    unparsed_words=("${unparsed_words[@]}")
+
+    if\
+        ! "${was_flag_option_terminator_seen}"\
+        && ! "${is_parsing_option_value}"\
+        && [[ ("${cur}" = -* && "${positional_number}" -ge 0) || "${positional_number}" -eq -1 ]]
+    then
+        COMPREPLY+=($(compgen -W "${repeating_flags[*]} ${non_repeating_flags[*]} ${repeating_options[*]} ${non_repeating_options[*]}" -- "${cur}"))
+    fi
+}
+
+__lisa_add_completions() {
+    local completion
+    while IFS='' read -r completion; do
+        COMPREPLY+=("${completion}")
+    done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
+}
+
+__lisa_custom_complete() {
+    if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
+        local -ar words=("${COMP_WORDS[@]}")
+    else
+        local -ar words=("${COMP_WORDS[@]::${COMP_CWORD}}" '' "${COMP_WORDS[@]:${COMP_CWORD}}")
+    fi
+
+    "${COMP_WORDS[0]}" "${@}" "${words[@]}"
+}
+
+_lisa() {
+    local state
+    state="$(shopt -p;shopt -po)"
+    trap "${state//$'\n'/;}" RETURN
+    shopt -s extglob
+    set +o history +o posix
+
+    local -xr SAP_SHELL=bash
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
+    local -r SAP_SHELL_VERSION
+
+    local -r cur="${2}"
+    local -r prev="${3}"
+
+    local -i positional_number
+    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+
+    local -a repeating_flags=()
+    local -a non_repeating_flags=(--version -h --help)
+    local -a repeating_options=()
+    local -a non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    config|migrate|models|keys|rag|help)
+        # Offer subcommand argument completions
+        "_lisa_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'config migrate models keys rag help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show|get|validate|names)
+        # Offer subcommand argument completions
+        "_lisa_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show get validate names' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_config_show() {
+    repeating_flags=()
+    non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion config show -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_config_get() {
+    repeating_flags=()
+    non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion config get -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_config_validate() {
+    repeating_flags=()
+    non_repeating_flags=(--strict --no-env --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion config validate -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_config_names() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion config names -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    config)
+        # Offer subcommand argument completions
+        "_lisa_migrate_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'config' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_migrate_config() {
+    repeating_flags=()
+    non_repeating_flags=(--all-envs --keep-defaults --force --dry-run --no-validate --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--input --output --env --out-dir --report --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--input')
+        __lisa_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--output')
+        __lisa_add_completions -o plusdirs -fX '!*.@(yaml)'
+        return
+        ;;
+    '--env')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate config -- --env "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--out-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--report')
+        __lisa_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate config -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+}
+
+_lisa_keys() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|rotate|revoke|check)
+        # Offer subcommand argument completions
+        "_lisa_keys_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show rotate revoke check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_keys_create() {
+    repeating_flags=()
+    non_repeating_flags=(--admin --system --dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--expires --rate-limit --groups --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--expires')
+        return
+        ;;
+    '--rate-limit')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys create -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--expiring-within --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--expiring-within')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys show -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_rotate() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--expires')
+        return
+        ;;
+    '--keep-old')
+        return
+        ;;
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys rotate -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_revoke() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys revoke -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_check() {
+    repeating_flags=()
+    non_repeating_flags=(--strict --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys check -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_rag() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+}
+
+_lisa_help() {
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options -1
+}
+
+complete -o filenames -F _lisa lisa
