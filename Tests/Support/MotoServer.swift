@@ -27,12 +27,15 @@ public final class MotoServer: @unchecked Sendable {
     port = try LoopbackSockets.freePort()
     guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw MotoUnavailable("bad port \(port)") }
     self.url = url
-    logPath = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString.prefix(6)).log").path
+    logPath =
+      FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString.prefix(6)).log").path
     _ = FileManager.default.createFile(atPath: logPath, contents: nil)
     process = Process()
     process.executableURL = URL(fileURLWithPath: Self.executable)
     process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-    var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONUNBUFFERED": "1"]
+    var env = [
+      "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONUNBUFFERED": "1",
+    ]
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let log = FileHandle(forWritingAtPath: logPath)

@@ -30,12 +30,14 @@ public struct AWSClients: Sendable {
   }
 
   public func endpoint(for service: AWSService) throws -> URL {
-    try AWSEndpointResolver(explicitURL: settings.endpointURL, environment: context.environment).endpoint(for: service, region: region)
+    try AWSEndpointResolver(explicitURL: settings.endpointURL, environment: context.environment).endpoint(
+      for: service, region: region)
   }
 
   public func sender(for service: AWSService) throws -> AWSRequestSender {
     AWSRequestSender(
-      service: service, region: region, endpoint: try endpoint(for: service), credentials: credentials, transport: context.transport,
+      service: service, region: region, endpoint: try endpoint(for: service), credentials: credentials,
+      transport: context.transport,
       retry: retry, timeout: timeout, now: context.now, trace: trace)
   }
 

@@ -35,11 +35,13 @@ public struct AWSConfigFile: Sendable, Equatable {
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
       if line.first == " " || line.first == "\t" {
         if let current = sections.last, !current.values.isEmpty { continue }
-        throw LisaError(.dataError, "expected a [section] or key = value", at: SourceLocation(file: displayPath, line: lineNumber))
+        throw LisaError(
+          .dataError, "expected a [section] or key = value", at: SourceLocation(file: displayPath, line: lineNumber))
       }
       if trimmed.hasPrefix("[") {
         guard trimmed.hasSuffix("]") else {
-          throw LisaError(.dataError, "section header is missing its closing ']'", at: SourceLocation(file: displayPath, line: lineNumber))
+          throw LisaError(
+            .dataError, "section header is missing its closing ']'", at: SourceLocation(file: displayPath, line: lineNumber))
         }
         let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
         sections.append(Section(name: name, values: [:], line: lineNumber))

@@ -88,7 +88,8 @@ public struct AWSCredentialResolver: Sendable {
     if let profile = files.profile(name) { return profile }
     let known = files.profileNames
     throw LisaError(
-      .notFound, "AWS profile '\(name)' (from \(origin)) is not in \(files.credentials.displayPath) or \(files.config.displayPath)",
+      .notFound,
+      "AWS profile '\(name)' (from \(origin)) is not in \(files.credentials.displayPath) or \(files.config.displayPath)",
       hint: known.isEmpty ? "run aws configure --profile \(name)" : "known profiles: \(known.joined(separator: ", "))")
   }
 
@@ -98,7 +99,9 @@ public struct AWSCredentialResolver: Sendable {
       return try await assumeRole(roleARN, profile: profile, files: files, visited: visited)
     }
     if let staticKeys = try staticCredentials(profile) { return staticKeys }
-    let unsupported = ["credential_process", "sso_session", "sso_start_url", "web_identity_token_file"].first { profile[$0] != nil }
+    let unsupported = ["credential_process", "sso_session", "sso_start_url", "web_identity_token_file"].first {
+      profile[$0] != nil
+    }
     if let unsupported {
       throw LisaError(
         .auth, "profile '\(profile.name)' uses \(unsupported), which lisa cannot run itself",
@@ -121,7 +124,9 @@ public struct AWSCredentialResolver: Sendable {
       source: "profile '\(profile.name)' (\(file))")
   }
 
-  private func assumeRole(_ roleARN: String, profile: AWSProfile, files: AWSSharedFiles, visited: [String]) async throws -> AWSCredentials {
+  private func assumeRole(
+    _ roleARN: String, profile: AWSProfile, files: AWSSharedFiles, visited: [String]
+  ) async throws -> AWSCredentials {
     let chain = visited + [profile.name]
     let sourceCredentials: AWSCredentials
     if let sourceName = profile["source_profile"] {
@@ -151,7 +156,8 @@ public struct AWSCredentialResolver: Sendable {
       }
       duration = seconds
     }
-    let region = profile.region ?? (try? AWSRegionResolver(settings: settings, environment: context.environment).region(profile: profile))
+    let region =
+      profile.region ?? (try? AWSRegionResolver(settings: settings, environment: context.environment).region(profile: profile))
       ?? "us-east-1"
     let endpoint = try AWSEndpointResolver(explicitURL: nil, environment: context.environment).endpoint(for: .sts, region: region)
     let sender = AWSRequestSender(
@@ -174,11 +180,13 @@ public struct AWSCredentialResolver: Sendable {
       switch try await InstanceMetadataFetcher(context: context, defaultTimeout: probeTimeout).fetch() {
       case .credentials(let credentials): return credentials
       case .unavailable(let reason):
-        throw LisaError(.auth, "profile '\(profile.name)' takes credentials from EC2 instance metadata, which gave none: \(reason)")
+        throw LisaError(
+          .auth, "profile '\(profile.name)' takes credentials from EC2 instance metadata, which gave none: \(reason)")
       }
     default:
       throw LisaError(
-        .invalid, "profile '\(profile.name)': credential_source '\(name)' is not one of Environment, EcsContainer, Ec2InstanceMetadata")
+        .invalid,
+        "profile '\(profile.name)': credential_source '\(name)' is not one of Environment, EcsContainer, Ec2InstanceMetadata")
     }
   }
 }

@@ -10,7 +10,8 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
   /// Where they were found, for messages: "environment variables", "profile 'prod' (~/.aws/credentials)".
   public var source: String
 
-  public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String) {
+  public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil, source: String)
+  {
     self.accessKeyID = accessKeyID
     self.secretAccessKey = secretAccessKey
     self.sessionToken = sessionToken
@@ -56,7 +57,10 @@ public actor CachingCredentialsProvider: AWSCredentialsProvider {
   private var cached: AWSCredentials?
   private var inFlight: Task<AWSCredentials, Error>?
 
-  public init(refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date, resolve: @escaping @Sendable () async throws -> AWSCredentials) {
+  public init(
+    refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date,
+    resolve: @escaping @Sendable () async throws -> AWSCredentials
+  ) {
     self.resolve = resolve
     self.now = now
     self.refreshMargin = refreshMargin

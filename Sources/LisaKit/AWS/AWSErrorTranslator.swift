@@ -40,12 +40,14 @@ public enum AWSErrorTranslator {
     let host = SigV4Signer.hostHeader(endpoint)
     if call.retrySafe {
       return LisaError(
-        .unavailable, "cannot reach \(call.service) at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(error.reason)",
+        .unavailable,
+        "cannot reach \(call.service) at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(error.reason)",
         hint: "check the network, the region and --endpoint-url")
     }
     let target = call.resource.map { " on \($0)" } ?? ""
     return LisaError(
       .unavailable,
-      "\(call.action)\(target): no response from \(host) (\(error.reason)); it may or may not have been applied, so it was not retried")
+      "\(call.action)\(target): no response from \(host) (\(error.reason)); it may or may not have been applied, so it was not retried"
+    )
   }
 }

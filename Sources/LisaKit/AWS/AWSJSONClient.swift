@@ -20,7 +20,8 @@ public struct AWSJSONClient: Sendable {
     do {
       return try JSONDecoder().decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
     } catch {
-      throw LisaError(.failure, "\(service.signingName):\(operation) returned a response lisa cannot read (\(Self.describe(error)))")
+      throw LisaError(
+        .failure, "\(service.signingName):\(operation) returned a response lisa cannot read (\(Self.describe(error)))")
     }
   }
 
@@ -72,7 +73,9 @@ public struct AWSQueryClient: Sendable {
   }
 
   /// Calls `action` with `parameters` and returns the response XML.
-  public func call(_ action: String, _ parameters: [(String, String)], resource: String? = nil, retrySafe: Bool) async throws -> String {
+  public func call(
+    _ action: String, _ parameters: [(String, String)], resource: String? = nil, retrySafe: Bool
+  ) async throws -> String {
     let pairs = [("Action", action), ("Version", apiVersion)] + parameters
     let body = pairs.map { "\(SigV4Signer.uriEncode($0.0))=\(SigV4Signer.uriEncode($0.1))" }.joined(separator: "&")
     let headers = ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"]

@@ -61,7 +61,8 @@ public struct AWSRequestSender: Sendable {
       }
       let error = AWSServiceError.from(response)
       let retryable = error.isThrottling || (error.isServerError && call.retrySafe)
-      let wait = retryable && attempt < retry.maxAttempts ? retry.delay(beforeRetry: attempt, retryAfter: Self.retryAfter(response)) : nil
+      let wait =
+        retryable && attempt < retry.maxAttempts ? retry.delay(beforeRetry: attempt, retryAfter: Self.retryAfter(response)) : nil
       emit(call, attempt, started, status: response.status, code: error.code, requestID: error.requestID, retryIn: wait)
       if let wait {
         try await retry.sleep(wait)

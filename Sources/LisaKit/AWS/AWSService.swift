@@ -11,6 +11,14 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
   /// `application/x-amz-json-<version>`.
   public let jsonVersion: String?
 
+  public init(signingName: String, endpointPrefix: String, environmentName: String, targetPrefix: String?, jsonVersion: String?) {
+    self.signingName = signingName
+    self.endpointPrefix = endpointPrefix
+    self.environmentName = environmentName
+    self.targetPrefix = targetPrefix
+    self.jsonVersion = jsonVersion
+  }
+
   public var description: String { signingName }
 
   public static let dynamoDB = AWSService(

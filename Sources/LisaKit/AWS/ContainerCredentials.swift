@@ -42,7 +42,9 @@ struct ContainerCredentialsFetcher: Sendable {
   let attempts: Int
 
   var isConfigured: Bool { relativeURI != nil || fullURI != nil }
-  private var relativeURI: String? { context.environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"].flatMap { $0.isEmpty ? nil : $0 } }
+  private var relativeURI: String? {
+    context.environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"].flatMap { $0.isEmpty ? nil : $0 }
+  }
   private var fullURI: String? { context.environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"].flatMap { $0.isEmpty ? nil : $0 } }
 
   func fetch() async throws -> AWSCredentials {
@@ -54,7 +56,9 @@ struct ContainerCredentialsFetcher: Sendable {
     for attempt in 1...max(1, attempts) {
       do {
         let response = try await context.transport.send(HTTPRequest(method: "GET", url: url, headers: headers), timeout: timeout)
-        if response.status == 200 { return try CredentialDocument.decode(response.body, source: source).credentials(source: source) }
+        if response.status == 200 {
+          return try CredentialDocument.decode(response.body, source: source).credentials(source: source)
+        }
         lastFailure = "HTTP \(response.status)"
         if response.status < 500 { break }
       } catch let error as TransportError {
@@ -62,7 +66,8 @@ struct ContainerCredentialsFetcher: Sendable {
       }
       if attempt < attempts { try await Task.sleep(nanoseconds: 100_000_000) }
     }
-    throw LisaError(.auth, "\(source) did not give credentials: \(lastFailure)", hint: "check the task role and AWS_CONTAINER_* variables")
+    throw LisaError(
+      .auth, "\(source) did not give credentials: \(lastFailure)", hint: "check the task role and AWS_CONTAINER_* variables")
   }
 
   private func endpoint() throws -> URL {
@@ -89,7 +94,8 @@ struct ContainerCredentialsFetcher: Sendable {
     let env = context.environment
     var token: String?
     if let file = env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
-      let data = try FileIO.read(context.resolve(file), displayName: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (\(file))", limit: 64 * 1024)
+      let data = try FileIO.read(
+        context.resolve(file), displayName: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (\(file))", limit: 64 * 1024)
       token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     } else if let value = env["AWS_CONTAINER_AUTHORIZATION_TOKEN"], !value.isEmpty {
       token = value

@@ -15,7 +15,9 @@ extension DynamoDBClient {
   /// until none are left. Batch puts and deletes carry no conditions, so repeating one leaves the
   /// same table behind: the calls are retried like reads. A batch must not name one key twice.
   @discardableResult
-  public func batchWrite(table: String, _ requests: [DynamoDBWriteRequest], maxRounds: Int = 12) async throws
+  public func batchWrite(
+    table: String, _ requests: [DynamoDBWriteRequest], maxRounds: Int = 12
+  ) async throws
     -> DynamoDBBatchWriteSummary
   {
     var summary = DynamoDBBatchWriteSummary(written: 0, resubmitted: 0)

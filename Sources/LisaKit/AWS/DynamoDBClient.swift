@@ -30,7 +30,9 @@ public struct DynamoDBClient: Sendable {
   /// Writes `item`. With a `condition` that is false, throws `DynamoDBConditionalCheckFailed`.
   /// `retrySafe`: repeating this put after it may have succeeded does no harm (e.g. the condition
   /// is `attribute_not_exists`, and the caller reads a later conditional failure as "already written").
-  public func putItem(table: String, item: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = false) async throws {
+  public func putItem(
+    table: String, item: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = false
+  ) async throws {
     struct Input: Encodable {
       var TableName: String
       var Item: DynamoDBItem
@@ -49,7 +51,9 @@ public struct DynamoDBClient: Sendable {
 
   /// Deletes the item with `key`; deleting a missing item succeeds. An unconditional delete is
   /// idempotent, so it is retried unless the caller says otherwise.
-  public func deleteItem(table: String, key: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = true) async throws {
+  public func deleteItem(
+    table: String, key: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = true
+  ) async throws {
     struct Input: Encodable {
       var TableName: String
       var Key: DynamoDBItem
@@ -71,8 +75,10 @@ public struct DynamoDBClient: Sendable {
   public func describeTable(_ table: String) async throws -> DynamoDBTableDescription {
     struct Input: Encodable { var TableName: String }
     struct Output: Decodable { var Table: DynamoDBTableDescription }
-    return try await client.call("DescribeTable", Input(TableName: table), as: Output.self, resource: "table \(table)", retrySafe: true)
-      .Table
+    return try await client.call(
+      "DescribeTable", Input(TableName: table), as: Output.self, resource: "table \(table)", retrySafe: true
+    )
+    .Table
   }
 
   /// Creates an on-demand table. Not retried after a possible success: a repeat would fail as "in use".
@@ -123,7 +129,9 @@ public struct DynamoDBClient: Sendable {
 
   /// Polls DescribeTable until the table and its indexes are ACTIVE, or `timeout` seconds pass.
   @discardableResult
-  public func waitUntilActive(_ table: String, timeout: TimeInterval = 300, interval: TimeInterval = 2) async throws
+  public func waitUntilActive(
+    _ table: String, timeout: TimeInterval = 300, interval: TimeInterval = 2
+  ) async throws
     -> DynamoDBTableDescription
   {
     var waited: TimeInterval = 0

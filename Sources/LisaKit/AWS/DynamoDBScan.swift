@@ -48,7 +48,8 @@ public struct DynamoDBQueryRequest: Sendable {
 
   public init(
     table: String, indexName: String? = nil, keyCondition: DynamoDBExpression, filter: DynamoDBExpression? = nil,
-    projection: String? = nil, pageSize: Int? = nil, startKey: DynamoDBItem? = nil, ascending: Bool = true, consistentRead: Bool = false
+    projection: String? = nil, pageSize: Int? = nil, startKey: DynamoDBItem? = nil, ascending: Bool = true,
+    consistentRead: Bool = false
   ) {
     self.table = table
     self.indexName = indexName
@@ -70,7 +71,9 @@ extension DynamoDBClient {
   }
 
   /// One Scan page of one segment.
-  public func scanPage(_ request: DynamoDBScanRequest, segment: Int = 0, startKey: DynamoDBItem? = nil) async throws -> DynamoDBPage {
+  public func scanPage(
+    _ request: DynamoDBScanRequest, segment: Int = 0, startKey: DynamoDBItem? = nil
+  ) async throws -> DynamoDBPage {
     struct Input: Encodable {
       var TableName: String
       var IndexName: String?
@@ -102,7 +105,9 @@ extension DynamoDBClient {
   /// `onPage` runs concurrently for different segments; if it throws, the scan stops and rethrows.
   /// Returns the number of items handed over.
   @discardableResult
-  public func scan(_ request: DynamoDBScanRequest, onPage: @escaping @Sendable (DynamoDBPage) async throws -> Void) async throws -> Int {
+  public func scan(
+    _ request: DynamoDBScanRequest, onPage: @escaping @Sendable (DynamoDBPage) async throws -> Void
+  ) async throws -> Int {
     try await withThrowingTaskGroup(of: Int.self) { group in
       for segment in 0..<request.segments where !request.completedSegments.contains(segment) {
         group.addTask {

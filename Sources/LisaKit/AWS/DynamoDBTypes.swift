@@ -11,7 +11,8 @@ public struct DynamoDBKeyElement: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case attributeName = "AttributeName", keyType = "KeyType"
+    case attributeName = "AttributeName"
+    case keyType = "KeyType"
   }
 }
 
@@ -26,7 +27,8 @@ public struct DynamoDBAttributeDefinition: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case attributeName = "AttributeName", attributeType = "AttributeType"
+    case attributeName = "AttributeName"
+    case attributeType = "AttributeType"
   }
 }
 
@@ -39,7 +41,10 @@ public struct DynamoDBIndexDescription: Decodable, Sendable, Equatable {
   public var itemCount: Int?
 
   enum CodingKeys: String, CodingKey {
-    case indexName = "IndexName", keySchema = "KeySchema", projection = "Projection", indexStatus = "IndexStatus"
+    case indexName = "IndexName"
+    case keySchema = "KeySchema"
+    case projection = "Projection"
+    case indexStatus = "IndexStatus"
     case itemCount = "ItemCount"
   }
 
@@ -72,9 +77,15 @@ public struct DynamoDBTableDescription: Decodable, Sendable, Equatable {
   public var deletionProtectionEnabled: Bool?
 
   enum CodingKeys: String, CodingKey {
-    case tableName = "TableName", tableStatus = "TableStatus", tableARN = "TableArn", itemCount = "ItemCount"
-    case sizeBytes = "TableSizeBytes", keySchema = "KeySchema", attributeDefinitions = "AttributeDefinitions"
-    case globalSecondaryIndexes = "GlobalSecondaryIndexes", billingModeSummary = "BillingModeSummary"
+    case tableName = "TableName"
+    case tableStatus = "TableStatus"
+    case tableARN = "TableArn"
+    case itemCount = "ItemCount"
+    case sizeBytes = "TableSizeBytes"
+    case keySchema = "KeySchema"
+    case attributeDefinitions = "AttributeDefinitions"
+    case globalSecondaryIndexes = "GlobalSecondaryIndexes"
+    case billingModeSummary = "BillingModeSummary"
     case deletionProtectionEnabled = "DeletionProtectionEnabled"
   }
 
@@ -120,7 +131,8 @@ public struct DynamoDBTableDefinition: Sendable, Equatable {
   public var indexes: [Index]
 
   public init(
-    tableName: String, partitionKey: DynamoDBAttributeDefinition, sortKey: DynamoDBAttributeDefinition? = nil, indexes: [Index] = []
+    tableName: String, partitionKey: DynamoDBAttributeDefinition, sortKey: DynamoDBAttributeDefinition? = nil,
+    indexes: [Index] = []
   ) {
     self.tableName = tableName
     self.partitionKey = partitionKey
@@ -177,7 +189,8 @@ public enum DynamoDBWriteRequest: Sendable, Equatable, Codable {
     if c.contains(.put) {
       self = .put(try c.nestedContainer(keyedBy: PutKeys.self, forKey: .put).decode(DynamoDBItem.self, forKey: .item))
     } else {
-      self = .delete(key: try c.nestedContainer(keyedBy: DeleteKeys.self, forKey: .delete).decode(DynamoDBItem.self, forKey: .key))
+      self = .delete(
+        key: try c.nestedContainer(keyedBy: DeleteKeys.self, forKey: .delete).decode(DynamoDBItem.self, forKey: .key))
     }
   }
 }

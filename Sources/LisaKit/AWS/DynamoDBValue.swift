@@ -96,7 +96,9 @@ extension DynamoDBValue: Codable {
     let container = try decoder.container(keyedBy: Key.self)
     guard container.allKeys.count == 1, let key = container.allKeys.first else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "an attribute value has exactly one type key, found \(container.allKeys.count)"))
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "an attribute value has exactly one type key, found \(container.allKeys.count)"))
     }
     func binary(_ text: String) throws -> Data {
       guard let data = Data(base64Encoded: text) else {
@@ -116,7 +118,8 @@ extension DynamoDBValue: Codable {
     case "NS": self = .ns(try container.decode([String].self, forKey: key))
     case "BS": self = .bs(try container.decode([String].self, forKey: key).map(binary))
     default:
-      throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown attribute type '\(key.stringValue)'")
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: container, debugDescription: "unknown attribute type '\(key.stringValue)'")
     }
   }
 }

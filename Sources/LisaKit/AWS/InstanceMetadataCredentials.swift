@@ -23,7 +23,8 @@ struct InstanceMetadataFetcher: Sendable {
     if let explicit = env["AWS_EC2_METADATA_SERVICE_ENDPOINT"], !explicit.isEmpty {
       return explicit.hasSuffix("/") ? String(explicit.dropLast()) : explicit
     }
-    return env["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"]?.lowercased() == "ipv6" ? "http://[fd00:ec2::254]" : "http://169.254.169.254"
+    return env["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"]?.lowercased() == "ipv6"
+      ? "http://[fd00:ec2::254]" : "http://169.254.169.254"
   }
 
   private var timeout: TimeInterval {
@@ -31,7 +32,8 @@ struct InstanceMetadataFetcher: Sendable {
   }
 
   func fetch() async throws -> Outcome {
-    guard let tokenURL = URL(string: endpoint + "/latest/api/token"), let listURL = URL(string: endpoint + Self.credentialsPath) else {
+    guard let tokenURL = URL(string: endpoint + "/latest/api/token"), let listURL = URL(string: endpoint + Self.credentialsPath)
+    else {
       throw LisaError.usage("AWS_EC2_METADATA_SERVICE_ENDPOINT '\(endpoint)' is not a URL")
     }
     let tokenResponse: HTTPResponse
@@ -49,7 +51,9 @@ struct InstanceMetadataFetcher: Sendable {
       let roles = String(decoding: list.body, as: UTF8.self).split(whereSeparator: \.isNewline).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
-      guard let role = roles.first(where: { !$0.isEmpty }) else { return .unavailable("no IAM role is attached to this instance") }
+      guard let role = roles.first(where: { !$0.isEmpty }) else {
+        return .unavailable("no IAM role is attached to this instance")
+      }
       guard let roleURL = URL(string: endpoint + Self.credentialsPath + SigV4Signer.uriEncode(role)) else {
         return .unavailable("role name '\(role)' cannot be put in a URL")
       }

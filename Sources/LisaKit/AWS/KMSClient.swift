@@ -29,7 +29,8 @@ public struct KMSClient: Sendable {
       var CiphertextBlob: String
     }
     let output = try await client.call(
-      "GenerateDataKey", Input(KeyId: keyID, EncryptionContext: encryptionContext.isEmpty ? nil : encryptionContext), as: Output.self,
+      "GenerateDataKey", Input(KeyId: keyID, EncryptionContext: encryptionContext.isEmpty ? nil : encryptionContext),
+      as: Output.self,
       resource: "key \(keyID)", retrySafe: true)
     guard let plaintext = Data(base64Encoded: output.Plaintext), let blob = Data(base64Encoded: output.CiphertextBlob) else {
       throw LisaError(.failure, "kms:GenerateDataKey for \(keyID) returned a key that is not base64")
@@ -38,7 +39,9 @@ public struct KMSClient: Sendable {
   }
 
   /// The plaintext of a data key encrypted by `generateDataKey`. `keyID` is optional for symmetric keys.
-  public func decrypt(_ ciphertextBlob: Data, keyID: String? = nil, encryptionContext: [String: String] = [:]) async throws -> Data {
+  public func decrypt(
+    _ ciphertextBlob: Data, keyID: String? = nil, encryptionContext: [String: String] = [:]
+  ) async throws -> Data {
     struct Input: Encodable {
       var CiphertextBlob: String
       var KeyId: String?
@@ -62,6 +65,7 @@ public struct KMSClient: Sendable {
       struct Metadata: Decodable { var KeyId: String }
       var KeyMetadata: Metadata
     }
-    return try await client.call("CreateKey", Input(Description: description), as: Output.self, retrySafe: false).KeyMetadata.KeyId
+    return try await client.call("CreateKey", Input(Description: description), as: Output.self, retrySafe: false).KeyMetadata
+      .KeyId
   }
 }

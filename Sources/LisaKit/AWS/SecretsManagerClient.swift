@@ -57,6 +57,7 @@ public struct SecretsManagerClient: Sendable {
       var Name: String
       var SecretString: String
     }
-    _ = try await client.callRaw("CreateSecret", Input(Name: name, SecretString: secretString), resource: "secret \(name)", retrySafe: false)
+    _ = try await client.callRaw(
+      "CreateSecret", Input(Name: name, SecretString: secretString), resource: "secret \(name)", retrySafe: false)
   }
 }

@@ -64,7 +64,8 @@ public struct SigV4Signer: Sendable {
     let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
     let authorization =
       "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
-    return Signature(canonicalRequest: canonical, stringToSign: stringToSign, signedHeaders: signedHeaders, authorization: authorization)
+    return Signature(
+      canonicalRequest: canonical, stringToSign: stringToSign, signedHeaders: signedHeaders, authorization: authorization)
   }
 
   /// kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), service), "aws4_request").
@@ -93,7 +94,9 @@ public struct SigV4Signer: Sendable {
   }
 
   static func canonicalQuery(_ url: URL) -> String {
-    guard let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery, !query.isEmpty else { return "" }
+    guard let query = URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedQuery, !query.isEmpty else {
+      return ""
+    }
     let pairs = query.split(separator: "&").map { item -> (String, String) in
       let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])

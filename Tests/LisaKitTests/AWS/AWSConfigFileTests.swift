@@ -45,7 +45,9 @@ import Testing
   }
 
   @Test func malformedLinesAreDataErrorsWithTheLine() {
-    for (text, line) in [("[default]\nregion eu-west-1\n", 2), ("region = x\n", 1), ("[default\n", 1), ("  indented = first\n", 1)] {
+    for (text, line) in [
+      ("[default]\nregion eu-west-1\n", 2), ("region = x\n", 1), ("[default\n", 1), ("  indented = first\n", 1),
+    ] {
       #expect {
         try AWSConfigFile.parse(text, path: "/h/.aws/config", displayPath: "~/.aws/config", kind: .config)
       } throws: { error in
@@ -57,8 +59,8 @@ import Testing
 
   @Test func credentialsFileWinsKeyByKeyOverConfig() throws {
     let home = TestPaths.temporaryDirectory("aws-files")
-    try writeFile(home, ".aws/credentials", "[prod]\naws_access_key_id = AKIDFROMCREDS\naws_secret_access_key = a\n")
-    try writeFile(home, ".aws/config", "[profile prod]\naws_access_key_id = AKIDFROMCONFIG\nregion = eu-central-1\n")
+    try AWSFixture.write(home, ".aws/credentials", "[prod]\naws_access_key_id = AKIDFROMCREDS\naws_secret_access_key = a\n")
+    try AWSFixture.write(home, ".aws/config", "[profile prod]\naws_access_key_id = AKIDFROMCONFIG\nregion = eu-central-1\n")
     let files = try AWSSharedFiles.load(context: awsContext(home: home))
     let prod = try #require(files.profile("prod"))
     #expect(prod["aws_access_key_id"] == "AKIDFROMCREDS")
@@ -70,9 +72,10 @@ import Testing
   @Test func environmentMovesTheFiles() throws {
     let home = TestPaths.temporaryDirectory("aws-files")
     let elsewhere = TestPaths.temporaryDirectory("aws-elsewhere")
-    let credentials = try writeFile(elsewhere, "creds.ini", "[moved]\naws_access_key_id = AKIDMOVED\naws_secret_access_key = b\n")
-    let config = try writeFile(elsewhere, "config.ini", "[profile moved]\nregion = sa-east-1\n")
-    let context = awsContext(environment: ["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_CONFIG_FILE": config.path], home: home)
+    let credentials = try AWSFixture.write(elsewhere, "creds.ini", "[moved]\naws_access_key_id = AKIDMOVED\naws_secret_access_key = b\n")
+    let config = try AWSFixture.write(elsewhere, "config.ini", "[profile moved]\nregion = sa-east-1\n")
+    let context = awsContext(
+      environment: ["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_CONFIG_FILE": config.path], home: home)
     let files = try AWSSharedFiles.load(context: context)
     #expect(files.profile("moved")?["aws_access_key_id"] == "AKIDMOVED")
     #expect(files.profile("moved")?.region == "sa-east-1")

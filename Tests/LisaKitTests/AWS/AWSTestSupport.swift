@@ -1,6 +1,7 @@
 import Foundation
-@testable import LisaKit
 import LisaTestSupport
+
+@testable import LisaKit
 
 /// A context for AWS tests: only the environment given, a temp home, real clock unless fixed.
 func awsContext(
@@ -31,17 +32,19 @@ func motoClients(_ server: MotoServer, extra: [String: String] = [:]) throws -> 
     retry: AWSRetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.1))
 }
 
-/// Writes `text` to `name` under `directory`, creating it.
-@discardableResult
-func writeFile(_ directory: URL, _ name: String, _ text: String) throws -> URL {
-  let url = directory.appendingPathComponent(name)
-  try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-  try Data(text.utf8).write(to: url)
-  return url
+enum AWSFixture {
+  /// Writes `text` to `name` under `directory`, creating it.
+  @discardableResult
+  static func write(_ directory: URL, _ name: String, _ text: String) throws -> URL {
+    let url = directory.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+    return url
+  }
 }
 
 /// Records waits instead of sleeping.
-final class SleepRecorder: @unchecked Sendable {
+final class AWSSleepRecorder: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded: [TimeInterval] = []
 
@@ -57,7 +60,7 @@ final class SleepRecorder: @unchecked Sendable {
 }
 
 /// A transport that plays back scripted outcomes in order and records what was sent.
-final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
+final class AWSScriptedTransport: HTTPTransport, @unchecked Sendable {
   enum Step {
     case respond(Int, String, [String: String])
     case drop
@@ -66,6 +69,7 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
   private let lock = NSLock()
   private var steps: [Step]
   private var sent: [HTTPRequest] = []
+  private var sentTimeouts: [TimeInterval] = []
 
   init(_ steps: [Step]) { self.steps = steps }
 
@@ -75,9 +79,12 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     return sent
   }
 
+  var timeouts: [TimeInterval] { lock.withLock { sentTimeouts } }
+
   func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
     let step = lock.withLock { () -> Step? in
       sent.append(request)
+      sentTimeouts.append(timeout)
       return steps.isEmpty ? nil : steps.removeFirst()
     }
     switch step {
@@ -87,7 +94,9 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
   }
 
   static func throttled(_ code: String = "ThrottlingException") -> Step {
-    .respond(400, #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"Rate exceeded"}"#, ["x-amzn-RequestId": "REQ-THROTTLE"])
+    .respond(
+      400, #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"Rate exceeded"}"#,
+      ["x-amzn-RequestId": "REQ-THROTTLE"])
   }
 
   static func ok(_ body: String = "{}") -> Step { .respond(200, body, ["x-amzn-RequestId": "REQ-OK"]) }

@@ -9,15 +9,16 @@ import Testing
 
   func home(credentials: String = "", config: String = "") throws -> URL {
     let home = TestPaths.temporaryDirectory("aws-chain")
-    if !credentials.isEmpty { try writeFile(home, ".aws/credentials", credentials) }
-    if !config.isEmpty { try writeFile(home, ".aws/config", config) }
+    if !credentials.isEmpty { try AWSFixture.write(home, ".aws/credentials", credentials) }
+    if !config.isEmpty { try AWSFixture.write(home, ".aws/config", config) }
     return home
   }
 
   func resolve(_ env: [String: String], home: URL, settings: AWSSettings = AWSSettings()) async throws -> AWSCredentials {
     var environment = Self.noMetadata
     for (key, value) in env { environment[key] = value }
-    return try await AWSCredentialResolver(context: awsContext(environment: environment, home: home), settings: settings).resolve()
+    return try await AWSCredentialResolver(context: awsContext(environment: environment, home: home), settings: settings)
+      .resolve()
   }
 
   static let twoProfiles = """
@@ -57,7 +58,8 @@ import Testing
 
   @Test func profileOrderIsAWSProfileThenConfigThenDefault() async throws {
     let home = try home(credentials: Self.twoProfiles + "\n[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n")
-    #expect(try await resolve(["AWS_PROFILE": "ci"], home: home, settings: AWSSettings(configProfile: "prod")).accessKeyID == "AKIDCI")
+    #expect(
+      try await resolve(["AWS_PROFILE": "ci"], home: home, settings: AWSSettings(configProfile: "prod")).accessKeyID == "AKIDCI")
     #expect(try await resolve([:], home: home, settings: AWSSettings(configProfile: "prod")).accessKeyID == "AKIDPROD")
     #expect(try await resolve([:], home: home).accessKeyID == "AKIDDEFAULT")
   }
@@ -88,7 +90,8 @@ import Testing
   @Test func explicitProfileWithoutCredentialsIsAnAuthError() async throws {
     let home = try home(config: "[profile regiononly]\nregion = eu-west-1\n")
     await #expect {
-      try await resolve(["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "x"], home: home, settings: AWSSettings(profile: "regiononly"))
+      try await resolve(
+        ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "x"], home: home, settings: AWSSettings(profile: "regiononly"))
     } throws: { error in
       (error as? LisaError)?.status == .auth && (error as? LisaError)?.message.contains("has no credentials") == true
     }
@@ -104,7 +107,8 @@ import Testing
   }
 
   @Test func unsupportedProfileKindsSayWhatToDo() async throws {
-    let home = try home(config: "[profile sso]\nsso_session = corp\nsso_account_id = 1\n[profile proc]\ncredential_process = /bin/echo\n")
+    let home = try home(
+      config: "[profile sso]\nsso_session = corp\nsso_account_id = 1\n[profile proc]\ncredential_process = /bin/echo\n")
     for name in ["sso", "proc"] {
       await #expect {
         try await resolve([:], home: home, settings: AWSSettings(profile: name))
@@ -184,7 +188,7 @@ import Testing
   }
 }
 
-final class TestClock: @unchecked Sendable {
+private final class TestClock: @unchecked Sendable {
   private let lock = NSLock()
   private var current: Date
   init(start: Date) { current = start }
@@ -192,9 +196,14 @@ final class TestClock: @unchecked Sendable {
   func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
 }
 
-final class Counter: @unchecked Sendable {
+private final class Counter: @unchecked Sendable {
   private let lock = NSLock()
   private var count = 0
   var value: Int { lock.withLock { count } }
-  func increment() -> Int { lock.withLock { count += 1; return count } }
+  func increment() -> Int {
+    lock.withLock {
+      count += 1
+      return count
+    }
+  }
 }

@@ -16,7 +16,9 @@ import Testing
       if request.method == "PUT" && request.path == "/latest/api/token" {
         return request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" ? .text("IMDS-TOKEN-1") : .text("", status: 400)
       }
-      guard request.method == "GET", request.headers["x-aws-ec2-metadata-token"] == "IMDS-TOKEN-1" else { return .text("", status: 401) }
+      guard request.method == "GET", request.headers["x-aws-ec2-metadata-token"] == "IMDS-TOKEN-1" else {
+        return .text("", status: 401)
+      }
       switch request.path {
       case "/latest/meta-data/iam/security-credentials/": return role.map { .text($0 + "\n") } ?? .text("", status: 404)
       case "/latest/meta-data/iam/security-credentials/\(role ?? "")": return .json(document)
@@ -88,7 +90,7 @@ import Testing
     let server = try Self.container(expectedAuthorization: "token-from-file")
     defer { server.stop() }
     let dir = TestPaths.temporaryDirectory("aws-container")
-    let tokenFile = try writeFile(dir, "token", "token-from-file\n")
+    let tokenFile = try AWSFixture.write(dir, "token", "token-from-file\n")
     let env = [
       "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/v2/credentials/task",
       "AWS_CONTAINER_AUTHORIZATION_TOKEN": "token-from-env", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile.path,
@@ -113,7 +115,9 @@ import Testing
   }
 
   @Test func containerFullURIMustNotSendTheTokenToArbitraryHTTPHosts() async throws {
-    let env = ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://metadata.example.com/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t"]
+    let env = [
+      "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://metadata.example.com/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t",
+    ]
     await #expect {
       try await AWSCredentialResolver(context: awsContext(environment: env), settings: AWSSettings()).resolve()
     } throws: { ($0 as? LisaError)?.status == .usage }
@@ -123,9 +127,10 @@ import Testing
     let server = try Self.instanceMetadata()
     defer { server.stop() }
     let home = TestPaths.temporaryDirectory("aws-chain")
-    try writeFile(home, ".aws/credentials", "[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = p\n")
+    try AWSFixture.write(home, ".aws/credentials", "[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = p\n")
     let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString]
-    let credentials = try await AWSCredentialResolver(context: awsContext(environment: env, home: home), settings: AWSSettings()).resolve()
+    let credentials = try await AWSCredentialResolver(context: awsContext(environment: env, home: home), settings: AWSSettings())
+      .resolve()
     #expect(credentials.accessKeyID == "AKIDPROFILE")
     #expect(server.requests.isEmpty)
   }
@@ -134,9 +139,49 @@ import Testing
     let server = try Self.instanceMetadata()
     defer { server.stop() }
     let home = TestPaths.temporaryDirectory("aws-chain")
-    try writeFile(home, ".aws/config", "[profile bad]\nrole_arn = arn:aws:iam::1:role/x\ncredential_source = Floppy\n")
+    try AWSFixture.write(home, ".aws/config", "[profile bad]\nrole_arn = arn:aws:iam::1:role/x\ncredential_source = Floppy\n")
     await #expect {
       try await AWSCredentialResolver(context: awsContext(home: home), settings: AWSSettings(profile: "bad")).resolve()
     } throws: { ($0 as? LisaError)?.message.contains("credential_source 'Floppy'") == true }
+  }
+
+  @Test func containerRelativeURIGoesToTheECSAddressWithAShortTimeout() async throws {
+    let transport = AWSScriptedTransport([.respond(200, Self.document, [:])])
+    let env = ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/3f2a-task"]
+    let credentials = try await AWSCredentialResolver(
+      context: awsContext(environment: env, transport: transport), settings: AWSSettings()
+    )
+    .resolve()
+    #expect(credentials.source == "container credentials (169.254.170.2)")
+    #expect(transport.requests.map(\.url.absoluteString) == ["http://169.254.170.2/v2/credentials/3f2a-task"])
+    #expect(transport.requests.first?.headers["Authorization"] == nil)
+    #expect(transport.timeouts.allSatisfy { $0 <= 2 })
+  }
+
+  @Test func instanceMetadataProbesUseShortTimeouts() async throws {
+    let transport = AWSScriptedTransport([])
+    await #expect(throws: LisaError.self) {
+      try await AWSCredentialResolver(context: awsContext(transport: transport), settings: AWSSettings()).resolve()
+    }
+    #expect(transport.requests.map(\.url.absoluteString) == ["http://169.254.169.254/latest/api/token"])
+    #expect(transport.requests.first?.method == "PUT")
+    #expect(transport.timeouts == [1])
+  }
+
+  @Test func containerComesBeforeInstanceMetadata() async throws {
+    let metadata = try Self.instanceMetadata()
+    let container = try Self.container(expectedAuthorization: "t")
+    defer {
+      metadata.stop()
+      container.stop()
+    }
+    let env = [
+      "AWS_CONTAINER_CREDENTIALS_FULL_URI": container.url.absoluteString + "/v2/credentials/task",
+      "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t",
+      "AWS_EC2_METADATA_SERVICE_ENDPOINT": metadata.url.absoluteString,
+    ]
+    let credentials = try await AWSCredentialResolver(context: awsContext(environment: env), settings: AWSSettings()).resolve()
+    #expect(credentials.source.hasPrefix("container credentials"))
+    #expect(metadata.requests.isEmpty && container.requests.count == 1)
   }
 }

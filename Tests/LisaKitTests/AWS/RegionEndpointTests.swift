@@ -15,8 +15,11 @@ import Testing
   }
 
   @Test(arguments: [
-    RegionCase(flag: "eu-north-1", env: ["AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-2"], config: "us-west-1", expected: "eu-north-1"),
-    RegionCase(flag: nil, env: ["AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-2"], config: "us-west-1", expected: "us-east-1"),
+    RegionCase(
+      flag: "eu-north-1", env: ["AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-2"], config: "us-west-1",
+      expected: "eu-north-1"),
+    RegionCase(
+      flag: nil, env: ["AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-2"], config: "us-west-1", expected: "us-east-1"),
     RegionCase(flag: nil, env: ["AWS_DEFAULT_REGION": "us-east-2"], config: "us-west-1", expected: "us-east-2"),
     RegionCase(flag: nil, env: ["AWS_REGION": ""], config: "us-west-1", expected: "us-west-1"),
     RegionCase(flag: nil, env: [:], config: nil, expected: "ap-southeast-2"),
@@ -34,12 +37,17 @@ import Testing
       let lisa = error as? LisaError
       return lisa?.status == .usage && lisa?.message.contains("AWS_DEFAULT_REGION") == true && lisa?.hint != nil
     }
-    #expect(throws: LisaError.self) { try AWSRegionResolver(settings: AWSSettings(region: "us east 1"), environment: [:]).region(profile: nil) }
+    #expect(throws: LisaError.self) {
+      try AWSRegionResolver(settings: AWSSettings(region: "us east 1"), environment: [:]).region(profile: nil)
+    }
   }
 
   @Test func profileNamePrecedence() {
-    #expect(AWSRegionResolver(settings: AWSSettings(profile: "flag", configProfile: "cfg"), environment: ["AWS_PROFILE": "env"]).profileName == "flag")
-    #expect(AWSRegionResolver(settings: AWSSettings(configProfile: "cfg"), environment: ["AWS_PROFILE": "env"]).profileName == "env")
+    #expect(
+      AWSRegionResolver(settings: AWSSettings(profile: "flag", configProfile: "cfg"), environment: ["AWS_PROFILE": "env"])
+        .profileName == "flag")
+    #expect(
+      AWSRegionResolver(settings: AWSSettings(configProfile: "cfg"), environment: ["AWS_PROFILE": "env"]).profileName == "env")
     #expect(AWSRegionResolver(settings: AWSSettings(configProfile: "cfg"), environment: [:]).profileName == "cfg")
     #expect(AWSRegionResolver(settings: AWSSettings(), environment: [:]).profileName == "default")
   }
@@ -62,16 +70,22 @@ import Testing
   }
 
   @Test func defaultEndpointsFollowThePartition() {
-    #expect(AWSEndpointResolver.defaultEndpoint(for: .dynamoDB, region: "us-east-1").absoluteString == "https://dynamodb.us-east-1.amazonaws.com/")
-    #expect(AWSEndpointResolver.defaultEndpoint(for: .secretsManager, region: "cn-north-1").absoluteString
-      == "https://secretsmanager.cn-north-1.amazonaws.com.cn/")
-    #expect(AWSEndpointResolver.defaultEndpoint(for: .sts, region: "us-gov-west-1").absoluteString == "https://sts.us-gov-west-1.amazonaws.com/")
+    #expect(
+      AWSEndpointResolver.defaultEndpoint(for: .dynamoDB, region: "us-east-1").absoluteString
+        == "https://dynamodb.us-east-1.amazonaws.com/")
+    #expect(
+      AWSEndpointResolver.defaultEndpoint(for: .secretsManager, region: "cn-north-1").absoluteString
+        == "https://secretsmanager.cn-north-1.amazonaws.com.cn/")
+    #expect(
+      AWSEndpointResolver.defaultEndpoint(for: .sts, region: "us-gov-west-1").absoluteString
+        == "https://sts.us-gov-west-1.amazonaws.com/")
     #expect(AWSEndpointResolver.defaultEndpoint(for: .kms, region: "us-iso-east-1").host == "kms.us-iso-east-1.c2s.ic.gov")
   }
 
   @Test func badEndpointURLsAreUsageErrorsNamingTheirOrigin() {
     #expect {
-      try AWSEndpointResolver(explicitURL: nil, environment: ["AWS_ENDPOINT_URL_SSM": "localhost:4566"]).endpoint(for: .ssm, region: "us-east-1")
+      try AWSEndpointResolver(explicitURL: nil, environment: ["AWS_ENDPOINT_URL_SSM": "localhost:4566"]).endpoint(
+        for: .ssm, region: "us-east-1")
     } throws: { ($0 as? LisaError)?.status == .usage && ($0 as? LisaError)?.message.contains("AWS_ENDPOINT_URL_SSM") == true }
     #expect {
       try AWSEndpointResolver(explicitURL: "ftp://x", environment: [:]).endpoint(for: .ssm, region: "us-east-1")
@@ -80,7 +94,7 @@ import Testing
 
   @Test func clientsTakeTheRegionFromTheProfileInTheConfigFile() throws {
     let home = TestPaths.temporaryDirectory("aws-region")
-    try writeFile(home, ".aws/config", "[profile lisa]\nregion = eu-west-3\n")
+    try AWSFixture.write(home, ".aws/config", "[profile lisa]\nregion = eu-west-3\n")
     let context = awsContext(environment: ["AWS_PROFILE": "lisa"], home: home)
     let clients = try AWSClients(context: context, settings: AWSSettings())
     #expect(clients.region == "eu-west-3")

@@ -11,11 +11,12 @@ import Testing
     func add(_ event: AWSTraceEvent) { lock.withLock { events.append(event) } }
   }
 
-  let sleeps = SleepRecorder()
+  let sleeps = AWSSleepRecorder()
   let traces = Traces()
 
-  func dynamoDB(_ transport: ScriptedTransport, maxAttempts: Int = 4, random: Double = 0.5) throws -> DynamoDBClient {
-    let credentials = AWSCredentials(accessKeyID: "AKIDPROD", secretAccessKey: "prod-secret", source: "profile 'prod' (~/.aws/credentials)")
+  func dynamoDB(_ transport: AWSScriptedTransport, maxAttempts: Int = 4, random: Double = 0.5) throws -> DynamoDBClient {
+    let credentials = AWSCredentials(
+      accessKeyID: "AKIDPROD", secretAccessKey: "prod-secret", source: "profile 'prod' (~/.aws/credentials)")
     let traces = traces
     let sender = AWSRequestSender(
       service: .dynamoDB, region: "us-east-1", endpoint: try #require(URL(string: "https://dynamodb.us-east-1.amazonaws.com/")),
@@ -28,7 +29,10 @@ import Testing
   static let item = #"{"Item":{"token":{"S":"abc"}}}"#
 
   @Test func throttlingTwiceThenSuccess() async throws {
-    let transport = ScriptedTransport([ScriptedTransport.throttled(), ScriptedTransport.throttled("ProvisionedThroughputExceededException"), .respond(200, Self.item, [:])])
+    let transport = AWSScriptedTransport([
+      AWSScriptedTransport.throttled(), AWSScriptedTransport.throttled("ProvisionedThroughputExceededException"),
+      .respond(200, Self.item, [:]),
+    ])
     let item = try await dynamoDB(transport).getItem(table: "t", key: ["token": "abc"])
     #expect(item?["token"] == .s("abc"))
     #expect(transport.requests.count == 3)
@@ -40,15 +44,17 @@ import Testing
   }
 
   @Test func serverErrorsAndDroppedConnectionsAreRetriedForSafeCalls() async throws {
-    let transport = ScriptedTransport([.respond(500, #"{"__type":"InternalServerError"}"#, [:]), .drop, .respond(503, "", [:]), ScriptedTransport.ok(Self.item)])
+    let transport = AWSScriptedTransport([
+      .respond(500, #"{"__type":"InternalServerError"}"#, [:]), .drop, .respond(503, "", [:]), AWSScriptedTransport.ok(Self.item),
+    ])
     _ = try await dynamoDB(transport).getItem(table: "t", key: ["token": "abc"])
     #expect(transport.requests.count == 4)
     #expect(sleeps.waits == [0.05, 0.1, 0.2])
   }
 
   @Test func unsafeWritesAreNotRetriedAfterAPossibleSuccess() async throws {
-    for step in [ScriptedTransport.Step.drop, .respond(500, #"{"__type":"InternalServerError","message":"boom"}"#, [:])] {
-      let transport = ScriptedTransport([step, ScriptedTransport.ok()])
+    for step in [AWSScriptedTransport.Step.drop, .respond(500, #"{"__type":"InternalServerError","message":"boom"}"#, [:])] {
+      let transport = AWSScriptedTransport([step, AWSScriptedTransport.ok()])
       await #expect {
         try await dynamoDB(transport).putItem(table: "tokens", item: ["token": "abc"])
       } throws: { error in
@@ -62,13 +68,13 @@ import Testing
   }
 
   @Test func throttledUnsafeWritesAreRetriedBecauseTheyWereRefused() async throws {
-    let transport = ScriptedTransport([ScriptedTransport.throttled(), ScriptedTransport.ok()])
+    let transport = AWSScriptedTransport([AWSScriptedTransport.throttled(), AWSScriptedTransport.ok()])
     try await dynamoDB(transport).putItem(table: "tokens", item: ["token": "abc"])
     #expect(transport.requests.count == 2)
   }
 
   @Test func callerMarkedSafeWritesAreRetried() async throws {
-    let transport = ScriptedTransport([.drop, ScriptedTransport.ok()])
+    let transport = AWSScriptedTransport([.drop, AWSScriptedTransport.ok()])
     let condition = DynamoDBExpression("attribute_not_exists(#t)", names: ["#t": "token"])
     try await dynamoDB(transport).putItem(table: "tokens", item: ["token": "abc"], condition: condition, retrySafe: true)
     #expect(transport.requests.count == 2)
@@ -77,7 +83,7 @@ import Testing
   }
 
   @Test func exhaustionIsUnavailableWithoutTheRequestID() async throws {
-    let transport = ScriptedTransport(Array(repeating: ScriptedTransport.throttled(), count: 10))
+    let transport = AWSScriptedTransport(Array(repeating: AWSScriptedTransport.throttled(), count: 10))
     await #expect {
       try await dynamoDB(transport, maxAttempts: 4).scanPage(DynamoDBScanRequest(table: "tokens"))
     } throws: { error in
@@ -92,12 +98,13 @@ import Testing
   }
 
   @Test func droppedConnectionsExhaustToUnavailable() async throws {
-    let transport = ScriptedTransport([])
+    let transport = AWSScriptedTransport([])
     await #expect {
       try await dynamoDB(transport, maxAttempts: 3).describeTable("tokens")
     } throws: { error in
       (error as? LisaError)?.status == .unavailable
-        && (error as? LisaError)?.message == "cannot reach dynamodb at dynamodb.us-east-1.amazonaws.com after 3 attempts: connection reset by peer"
+        && (error as? LisaError)?.message
+          == "cannot reach dynamodb at dynamodb.us-east-1.amazonaws.com after 3 attempts: connection reset by peer"
     }
   }
 
@@ -113,14 +120,16 @@ import Testing
   }
 
   @Test func accessDeniedNamesActionResourceAndCredentialSource() async throws {
-    let denied = #"{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:iam::1:user/x is not authorized"}"#
-    let transport = ScriptedTransport([.respond(400, denied, ["x-amzn-RequestId": "REQ-DENIED"])])
+    let denied =
+      #"{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:iam::1:user/x is not authorized"}"#
+    let transport = AWSScriptedTransport([.respond(400, denied, ["x-amzn-RequestId": "REQ-DENIED"])])
     await #expect {
       try await dynamoDB(transport).scanPage(DynamoDBScanRequest(table: "prod-LISAApiTokenTable"))
     } throws: { error in
       let lisa = error as? LisaError
       return lisa?.status == .auth
-        && lisa?.message == "not allowed to dynamodb:Scan on table prod-LISAApiTokenTable with credentials from profile 'prod' (~/.aws/credentials)"
+        && lisa?.message
+          == "not allowed to dynamodb:Scan on table prod-LISAApiTokenTable with credentials from profile 'prod' (~/.aws/credentials)"
     }
     #expect(transport.requests.count == 1)
   }
@@ -134,7 +143,9 @@ import Testing
       ("ResourceInUseException", .conflict, "dynamodb:DescribeTable on table tokens: ResourceInUseException"),
     ]
     for (code, status, text) in cases {
-      let transport = ScriptedTransport([.respond(400, #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"bad"}"#, [:])])
+      let transport = AWSScriptedTransport([
+        .respond(400, #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"bad"}"#, [:])
+      ])
       await #expect {
         try await dynamoDB(transport).describeTable("tokens")
       } throws: { error in
@@ -144,8 +155,9 @@ import Testing
   }
 
   @Test func conditionalCheckFailureIsADistinctError() async throws {
-    let body = #"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"#
-    let transport = ScriptedTransport([.respond(400, body, [:])])
+    let body =
+      #"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"#
+    let transport = AWSScriptedTransport([.respond(400, body, [:])])
     let condition = DynamoDBExpression("attribute_not_exists(#t)", names: ["#t": "token"])
     await #expect(throws: DynamoDBConditionalCheckFailed.self) {
       try await dynamoDB(transport).putItem(table: "tokens", item: ["token": "abc"], condition: condition)
@@ -154,7 +166,9 @@ import Testing
 
   @Test func batchWriteResubmitsUnprocessedItemsWithBackoff() async throws {
     let unprocessed = #"{"UnprocessedItems":{"tokens":[{"PutRequest":{"Item":{"token":{"S":"k3"}}}}]}}"#
-    let transport = ScriptedTransport([ScriptedTransport.ok(unprocessed), ScriptedTransport.ok(unprocessed), ScriptedTransport.ok(#"{"UnprocessedItems":{}}"#)])
+    let transport = AWSScriptedTransport([
+      AWSScriptedTransport.ok(unprocessed), AWSScriptedTransport.ok(unprocessed), AWSScriptedTransport.ok(#"{"UnprocessedItems":{}}"#),
+    ])
     let requests = (1...3).map { DynamoDBWriteRequest.put(["token": .s("k\($0)")]) }
     let summary = try await dynamoDB(transport).batchWrite(table: "tokens", requests)
     #expect(summary.written == 3 && summary.resubmitted == 2)
@@ -166,16 +180,17 @@ import Testing
 
   @Test func batchWriteGivesUpAfterMaxRounds() async throws {
     let unprocessed = #"{"UnprocessedItems":{"tokens":[{"DeleteRequest":{"Key":{"token":{"S":"k1"}}}}]}}"#
-    let transport = ScriptedTransport(Array(repeating: ScriptedTransport.ok(unprocessed), count: 5))
+    let transport = AWSScriptedTransport(Array(repeating: AWSScriptedTransport.ok(unprocessed), count: 5))
     await #expect {
       try await dynamoDB(transport).batchWrite(table: "tokens", [.delete(key: ["token": "k1"])], maxRounds: 3)
     } throws: { error in
-      (error as? LisaError)?.status == .unavailable && (error as? LisaError)?.message.contains("1 of 1 items still unprocessed after 3 rounds") == true
+      (error as? LisaError)?.status == .unavailable
+        && (error as? LisaError)?.message.contains("1 of 1 items still unprocessed after 3 rounds") == true
     }
   }
 
   @Test func batchWriteSplitsIntoChunksOf25() async throws {
-    let transport = ScriptedTransport(Array(repeating: ScriptedTransport.ok(), count: 3))
+    let transport = AWSScriptedTransport(Array(repeating: AWSScriptedTransport.ok(), count: 3))
     let requests = (0..<60).map { DynamoDBWriteRequest.put(["token": .s("k\($0)")]) }
     #expect(try await dynamoDB(transport).batchWrite(table: "tokens", requests).written == 60)
     #expect(transport.requests.count == 3)

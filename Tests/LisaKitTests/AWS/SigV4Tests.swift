@@ -8,8 +8,10 @@ import Testing
 
   /// Reads the suite's .req format: request line, headers (repeats joined with ","), blank line, body.
   static func parseRequest(_ raw: String) throws -> HTTPRequest {
-    let (head, body) = raw.components(separatedBy: "\n\n").count > 1
-      ? (raw.components(separatedBy: "\n\n")[0], raw.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")) : (raw, "")
+    let (head, body) =
+      raw.components(separatedBy: "\n\n").count > 1
+      ? (raw.components(separatedBy: "\n\n")[0], raw.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"))
+      : (raw, "")
     let lines = head.components(separatedBy: "\n")
     let requestLine = try #require(lines.first)
     let method = String(try #require(requestLine.split(separator: " ").first))
@@ -17,7 +19,9 @@ import Testing
     let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     let path = try #require(String(parts[0]).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed))
     var urlText = "https://example.amazonaws.com" + path
-    if parts.count > 1 { urlText += "?" + (try #require(String(parts[1]).addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed))) }
+    if parts.count > 1 {
+      urlText += "?" + (try #require(String(parts[1]).addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)))
+    }
     var headers: [String: String] = [:]
     for line in lines.dropFirst() {
       let pair = line.split(separator: ":", maxSplits: 1)
@@ -50,20 +54,25 @@ import Testing
     #expect(keyHex == "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9")
     let stringToSign =
       "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/iam/aws4_request\nf536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59"
-    let signature = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    let signature = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key).map { String(format: "%02x", $0) }
+      .joined()
     #expect(signature == "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7")
   }
 
   @Test func hostHeaderKeepsOnlyNonDefaultPorts() throws {
     #expect(SigV4Signer.hostHeader(try #require(URL(string: "http://127.0.0.1:5123/"))) == "127.0.0.1:5123")
-    #expect(SigV4Signer.hostHeader(try #require(URL(string: "https://dynamodb.us-east-1.amazonaws.com:443/"))) == "dynamodb.us-east-1.amazonaws.com")
+    #expect(
+      SigV4Signer.hostHeader(try #require(URL(string: "https://dynamodb.us-east-1.amazonaws.com:443/")))
+        == "dynamodb.us-east-1.amazonaws.com")
     #expect(SigV4Signer.hostHeader(try #require(URL(string: "http://localhost/"))) == "localhost")
   }
 
   @Test func sessionTokenIsSignedAndSentButNeverInTheAuthorizationLine() throws {
-    let credentials = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: SigV4Suite.secret, sessionToken: "TOKEN123", source: "t")
+    let credentials = AWSCredentials(
+      accessKeyID: "AKIDEXAMPLE", secretAccessKey: SigV4Suite.secret, sessionToken: "TOKEN123", source: "t")
     let signer = SigV4Signer(credentials: credentials, region: "eu-west-1", service: "dynamodb")
-    let request = HTTPRequest(method: "POST", url: try #require(URL(string: "https://dynamodb.eu-west-1.amazonaws.com/")), body: Data("{}".utf8))
+    let request = HTTPRequest(
+      method: "POST", url: try #require(URL(string: "https://dynamodb.eu-west-1.amazonaws.com/")), body: Data("{}".utf8))
     let signed = signer.sign(request, date: Self.suiteDate)
     #expect(signed.headers["X-Amz-Security-Token"] == "TOKEN123")
     let authorization = try #require(signed.headers["Authorization"])
@@ -73,7 +82,8 @@ import Testing
   }
 
   @Test func credentialsDescriptionMasksTheKey() {
-    let credentials = AWSCredentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG", source: "environment variables")
+    let credentials = AWSCredentials(
+      accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG", source: "environment variables")
     #expect(credentials.description == "AKIA… from environment variables")
     #expect(!"\(credentials)".contains("wJal"))
   }
