@@ -77,3 +77,12 @@ public actor CachingCredentialsProvider: AWSCredentialsProvider {
     return fresh
   }
 }
+
+/// `dump` and test failure output walk mirrors, not `description`; keep the secret out of those too.
+extension AWSCredentials: CustomReflectable {
+  public var customMirror: Mirror {
+    Mirror(
+      self, children: ["accessKeyID": Self.mask(accessKeyID), "expiration": expiration as Any, "source": source],
+      displayStyle: .struct)
+  }
+}

@@ -69,3 +69,9 @@ public struct KMSClient: Sendable {
       .KeyId
   }
 }
+
+extension KMSDataKey: CustomReflectable {
+  public var customMirror: Mirror {
+    Mirror(self, children: ["keyID": keyID, "plaintext": "<\(plaintext.count) bytes hidden>"], displayStyle: .struct)
+  }
+}

@@ -60,3 +60,9 @@ public struct SSMClient: Sendable {
       retrySafe: overwrite)
   }
 }
+
+extension SSMParameter: CustomReflectable {
+  public var customMirror: Mirror {
+    Mirror(self, children: ["name": name, "type": type, "value": isSecure ? AWSCredentials.mask(value) : value], displayStyle: .struct)
+  }
+}

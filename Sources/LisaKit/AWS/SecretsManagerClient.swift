@@ -61,3 +61,9 @@ public struct SecretsManagerClient: Sendable {
       "CreateSecret", Input(Name: name, SecretString: secretString), resource: "secret \(name)", retrySafe: false)
   }
 }
+
+extension SecretValue: CustomReflectable {
+  public var customMirror: Mirror {
+    Mirror(self, children: ["name": name, "versionStages": versionStages, "value": description], displayStyle: .struct)
+  }
+}

@@ -86,5 +86,9 @@ import Testing
       accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG", source: "environment variables")
     #expect(credentials.description == "AKIA… from environment variables")
     #expect(!"\(credentials)".contains("wJal"))
+    var dumped = ""
+    dump(credentials, to: &dumped)
+    #expect(!dumped.contains("wJal") && !dumped.contains("AKIAIOSFODNN7EXAMPLE") && dumped.contains("environment variables"))
+    #expect(!String(reflecting: credentials).contains("wJal"))
   }
 }
