@@ -16,18 +16,33 @@ final class LockedTemporaryFile {
   /// `.<name>.tmp-XXXXXX` in the directory of `finalPath`.
   init(besides finalPath: String, displayName: String) throws {
     let directory = Self.directory(of: finalPath)
-    var template = Array((Self.prefix(for: finalPath) + "XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      guard let base = buffer.baseAddress else { return -1 }
-      return mkstemp(base)
+    // Another writer's debris sweep may lock and delete a file between mkstemp and our flock; a file
+    // we could not lock, or that no longer has its name, is left to that sweep and we try again.
+    for _ in 0..<5 {
+      var template = Array((Self.prefix(for: finalPath) + "XXXXXX").utf8CString)
+      let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+        guard let base = buffer.baseAddress else { return -1 }
+        return mkstemp(base)
+      }
+      guard fd >= 0 else {
+        throw LisaError(.ioError, "\(displayName): cannot create a file in \(directory) (\(String(cString: strerror(errno))))")
+      }
+      let candidate = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
+      fchmod(fd, 0o600)
+      if flock(fd, LOCK_EX | LOCK_NB) == 0, Self.names(candidate, fd) {
+        path = candidate
+        descriptor = fd
+        return
+      }
+      close(fd)
     }
-    guard fd >= 0 else {
-      throw LisaError(.ioError, "\(displayName): cannot create a file in \(directory) (\(String(cString: strerror(errno))))")
-    }
-    path = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
-    descriptor = fd
-    fchmod(fd, 0o600)
-    _ = flock(fd, LOCK_EX | LOCK_NB)
+    throw LisaError(.ioError, "\(displayName): cannot create a private temporary file in \(directory)")
+  }
+
+  private static func names(_ path: String, _ fd: Int32) -> Bool {
+    var opened = stat()
+    var named = stat()
+    return fstat(fd, &opened) == 0 && stat(path, &named) == 0 && opened.st_ino == named.st_ino && opened.st_dev == named.st_dev
   }
 
   /// Makes the file durable: SQLite wrote it with syncing off, so one fsync here covers it all.
@@ -45,13 +60,17 @@ final class LockedTemporaryFile {
         throw LisaError(.ioError, "\(displayName): cannot move the backup into place (\(String(cString: strerror(errno))))")
       }
     } else {
-      guard link(path, finalPath) == 0 else {
-        if errno == EEXIST {
-          throw LisaError(.conflict, "\(displayName): already exists", hint: "choose another name or pass --force to replace it")
-        }
+      if link(path, finalPath) == 0 {
+        unlink(path)
+      } else if errno == EEXIST {
+        throw LisaError(.conflict, "\(displayName): already exists", hint: "choose another name or pass --force to replace it")
+      } else if [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS].contains(errno), !FileIO.exists(finalPath) {
+        // File systems without hard links: check-then-rename, which leaves a small race window.
+        try publish(as: finalPath, replacing: true, displayName: displayName)
+        return
+      } else {
         throw LisaError(.ioError, "\(displayName): cannot move the backup into place (\(String(cString: strerror(errno))))")
       }
-      unlink(path)
     }
     let directoryFD = open(Self.directory(of: finalPath), O_RDONLY)
     if directoryFD >= 0 {

@@ -28,6 +28,8 @@ public final class StateStore: Sendable {
     try Self.prepareDirectory(directory)
     try Self.prepareFile(path)
     var configuration = Configuration()
+    // WAL, and GRDB's synchronous=NORMAL with it: a commit survives kill -9 at once; a power cut may
+    // lose the last few, which a resume redoes (item writes are idempotent, keyed by item).
     configuration.journalMode = .wal
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true

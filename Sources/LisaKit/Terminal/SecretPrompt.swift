@@ -66,22 +66,29 @@ public struct SecretPrompt: Sendable {
 /// handler run).
 public enum TerminalEcho {
   nonisolated(unsafe) private static var savedAttributes = termios()
+  nonisolated(unsafe) private static var terminal: Int32 = STDIN_FILENO
   nonisolated(unsafe) private static var previousInterrupt: (@convention(c) (Int32) -> Void)?
   nonisolated(unsafe) private static var previousTerminate: (@convention(c) (Int32) -> Void)?
   private static let lock = NSLock()
 
   @Sendable public static func disabled(_ read: @Sendable () -> String?) -> String? {
+    disabled(on: STDIN_FILENO, read)
+  }
+
+  /// `descriptor` is stdin in production; tests pass a pseudo-terminal.
+  static func disabled(on descriptor: Int32, _ read: @Sendable () -> String?) -> String? {
     lock.lock()
     defer { lock.unlock() }
     var attributes = termios()
-    guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return read() }
+    guard tcgetattr(descriptor, &attributes) == 0 else { return read() }
     savedAttributes = attributes
+    terminal = descriptor
     previousInterrupt = signal(SIGINT, restoreAndReraise)
     previousTerminate = signal(SIGTERM, restoreAndReraise)
     attributes.c_lflag &= ~tcflag_t(ECHO)
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &attributes)
+    tcsetattr(descriptor, TCSAFLUSH, &attributes)
     defer {
-      tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedAttributes)
+      tcsetattr(descriptor, TCSAFLUSH, &savedAttributes)
       signal(SIGINT, previousInterrupt)
       signal(SIGTERM, previousTerminate)
     }
@@ -89,7 +96,7 @@ public enum TerminalEcho {
   }
 
   private static let restoreAndReraise: @convention(c) (Int32) -> Void = { signalNumber in
-    tcsetattr(STDIN_FILENO, TCSANOW, &TerminalEcho.savedAttributes)
+    tcsetattr(TerminalEcho.terminal, TCSANOW, &TerminalEcho.savedAttributes)
     signal(signalNumber, signalNumber == SIGINT ? TerminalEcho.previousInterrupt : TerminalEcho.previousTerminate)
     raise(signalNumber)
   }
