@@ -8,13 +8,19 @@ public enum KeyFileLint {
   /// Fewer distinct characters than this means a pattern, not randomness.
   public static let minimumDistinctCharacters = 10
 
-  public static func check(_ document: KeyFileDocument, file: String, mode: mode_t?, now: Date, zone: TimeZone) -> [ConfigDiagnostic] {
+  public static func check(
+    _ document: KeyFileDocument, file: String, mode: mode_t?, now: Date, zone: TimeZone, leftovers: [String] = []
+  ) -> [ConfigDiagnostic] {
     var findings: [ConfigDiagnostic] = []
     func add(_ severity: ConfigDiagnostic.Severity, _ code: String, _ message: String, line: Int?) {
       findings.append(ConfigDiagnostic(severity: severity, path: code, message: message, location: SourceLocation(file: file, line: line)))
     }
     if let mode, mode & 0o077 != 0 {
       add(.warning, "file-mode", "mode is \(String(mode & 0o777, radix: 8)); key files should be 0600 (chmod 600)", line: nil)
+    }
+    for leftover in leftovers {
+      let name = (leftover as NSString).lastPathComponent
+      add(.warning, "stale-temp-file", "\(name) was left by an interrupted write and holds key secrets; the next write removes it", line: nil)
     }
     var firstLineOfID: [String: Int] = [:]
     var firstLineOfSecret: [KeySecret: (line: Int, id: String)] = [:]

@@ -100,7 +100,8 @@ public struct KeyFileStore: KeyStore {
     guard let document = try load() else { throw missingFile() }
     var info = stat()
     let mode = stat(path, &info) == 0 ? info.st_mode : nil
-    return KeyFileLint.check(document, file: displayName, mode: mode, now: now(), zone: zone)
+    return KeyFileLint.check(
+      document, file: displayName, mode: mode, now: now(), zone: zone, leftovers: KeyFileLeftovers.find(for: resolvedTarget()))
   }
 
   // MARK: - Reading and writing
@@ -117,6 +118,8 @@ public struct KeyFileStore: KeyStore {
     let started = ContinuousClock.now
     return try await KeyFileLock.withLock(on: target, displayName: displayName, timeout: lockTimeout) {
       trace("keys: locked \(displayName).lock after \(Self.milliseconds(since: started)) ms")
+      let removed = KeyFileLeftovers.remove(for: target)
+      if removed > 0 { trace("keys: removed \(removed) temporary file(s) left by an interrupted write") }
       var document = try load() ?? KeyFileDocument.empty()
       let result = try change(&document)
       let data = document.data

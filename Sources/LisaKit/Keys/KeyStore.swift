@@ -13,7 +13,8 @@ public protocol KeyStore: Sendable {
   /// The one key whose id or name is `reference`; `.notFound` otherwise, `.conflict` when ambiguous.
   func find(_ reference: String) async throws -> KeyRecord
   func create(_ spec: KeySpec) async throws -> IssuedKey
-  /// A new secret for the same identity and attributes.
+  /// A new secret for the same identity and attributes. Stores that hold separate tokens create the new
+  /// one before revoking the old, so a failure in between never leaves the identity without a key.
   func rotate(_ reference: String, options: KeyRotation) async throws -> IssuedKey
   /// Removes the key; returns what it was.
   func revoke(_ reference: String) async throws -> KeyRecord

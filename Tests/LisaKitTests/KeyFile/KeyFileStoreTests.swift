@@ -144,6 +144,21 @@ import Testing
     #expect(try await store(path).check().isEmpty)
   }
 
+  @Test func writersRemoveTempFilesThatAnInterruptedWriteLeft() async throws {
+    let dir = TestPaths.temporaryDirectory("keyfile")
+    let path = dir.appendingPathComponent("keys.txt").path
+    try Data("alice:\(Self.aliceSecret)::2027-01-01T00:00:00\n".utf8).write(to: URL(fileURLWithPath: path))
+    chmod(path, 0o600)
+    for name in [".keys.txt.Ab12Cd", ".keys.txt.notours", ".other.txt.Ab12Cd", ".keys_x.tmp"] {
+      try Data(Self.aliceSecret.utf8).write(to: dir.appendingPathComponent(name))
+    }
+    #expect(try await store(path).check().map(\.path) == ["stale-temp-file"])
+    _ = try await store(path).rotate("alice", options: KeyRotation())
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(left == [".keys.txt.notours", ".keys_x.tmp", ".other.txt.Ab12Cd", "keys.txt", "keys.txt.lock"])
+    #expect(try await store(path).check().isEmpty)
+  }
+
   @Test func writesFollowASymlinkToItsTarget() async throws {
     let dir = TestPaths.temporaryDirectory("keyfile")
     let target = dir.appendingPathComponent("real.txt").path

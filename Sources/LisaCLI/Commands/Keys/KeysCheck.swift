@@ -8,7 +8,8 @@ struct KeysCheck: LisaCommand {
     discussion: """
       Errors: malformed-line (a line the gateway skips), duplicate-id, duplicate-secret, expired, \
       never-expires, weak-key (under 22 random characters or under 10 distinct ones), legacy, no-keys. \
-      Warnings: file-mode (readable by others), id-not-portable (an id key_mgmt.py refuses). \
+      Warnings: file-mode (readable by others), id-not-portable (an id key_mgmt.py refuses), \
+      stale-temp-file (a copy of the secrets left by an interrupted write; the next write removes it). \
       Findings go to stderr as FILE:LINE: error: CODE: message, and a summary to stdout; -o json prints \
       {valid, errors, warnings, store, findings: [{severity, code, message, file, line}]}. Secrets are never printed.
 
