@@ -11,7 +11,7 @@ struct BackupDamageTests {
   private func copy(_ path: String, edit: (inout Data) -> Void) throws -> String {
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     edit(&bytes)
-    let damaged = Support.temporaryFile("damaged.lisabak")
+    let damaged = path + ".damaged"
     try bytes.write(to: URL(fileURLWithPath: damaged))
     return damaged
   }
@@ -25,6 +25,7 @@ struct BackupDamageTests {
 
   @Test func truncatedFilesAreRejectedAtEveryCut() async throws {
     let path = Support.temporaryFile()
+    defer { Support.removeDirectory(of: path) }
     try Support.writeBackup(at: path, count: 10_000, cipher: .unencrypted)
     let size = try Data(contentsOf: URL(fileURLWithPath: path)).count
     #expect(size > 100_000)
@@ -54,6 +55,7 @@ struct BackupDamageTests {
   @Test func flippedBytesAnywhereNeverYieldWrongRecords() async throws {
     let path = Support.temporaryFile()
     let protection = PassphraseProtection(Support.passphrase("pw"), parameters: Support.fastScrypt)
+    defer { Support.removeDirectory(of: path) }
     try Support.writeBackup(at: path, count: 1500, cipher: try await protection.newCipher())
     let size = try Data(contentsOf: URL(fileURLWithPath: path)).count
     let expected = try (0..<1500).map(Support.record)

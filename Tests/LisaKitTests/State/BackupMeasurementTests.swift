@@ -14,6 +14,7 @@ struct BackupMeasurementTests {
   func writeAndReadOneHundredThousandRecords() async throws {
     let count = 100_000
     let path = Support.temporaryFile()
+    defer { Support.removeDirectory(of: path) }
     let protection = PassphraseProtection(Support.passphrase("measure me, then forget me"))
     resetPeakMemory()
     let baseline = memoryKB("VmRSS")

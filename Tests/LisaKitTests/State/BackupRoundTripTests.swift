@@ -30,6 +30,7 @@ struct BackupRoundTripTests {
 
   @Test func unencryptedRoundTrip() async throws {
     let (metadata, path) = try await roundTrip(writeWith: NoEncryption(), readWith: NoEncryption())
+    defer { Support.removeDirectory(of: path) }
     #expect(metadata.encryption == .none)
     #expect(metadata.counts.kinds["token"] == KindCount(total: 10_000, formats: ["legacy": 3334, "hashed": 6666]))
     #expect(Support.mode(of: path) == 0o600)
@@ -41,6 +42,7 @@ struct BackupRoundTripTests {
   @Test func passphraseRoundTrip() async throws {
     let protection = PassphraseProtection(Support.passphrase("correct horse battery staple"), parameters: Support.fastScrypt)
     let (metadata, path) = try await roundTrip(writeWith: protection, readWith: protection)
+    defer { Support.removeDirectory(of: path) }
     guard case .passphrase(let parameters) = metadata.encryption else {
       Issue.record("expected a passphrase header, got \(metadata.encryption.scheme)")
       return
@@ -56,6 +58,7 @@ struct BackupRoundTripTests {
     let kms = FakeKMS()
     let protection = KMSEnvelopeProtection(provider: kms)
     let (metadata, path) = try await roundTrip(writeWith: protection, readWith: protection)
+    defer { Support.removeDirectory(of: path) }
     #expect(metadata.encryption.scheme == "kms")
     if case .kms(let keyId, let wrapped) = metadata.encryption {
       #expect(keyId == kms.keyId)

@@ -64,6 +64,11 @@ enum BackupTestSupport {
     TestPaths.temporaryDirectory("lisa-backup").appendingPathComponent(name).path
   }
 
+  /// Backups of 10,000+ records are megabytes; tests remove theirs.
+  static func removeDirectory(of path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+  }
+
   /// Runs `body` and returns the `LisaError` it threw, or nil.
   static func lisaError(_ body: () async throws -> Void) async -> LisaError? {
     do {

@@ -13,6 +13,7 @@ struct KMSBackupMotoTests {
       let keyID = try await kms.createKey(description: "lisa backups")
       let otherKeyID = try await kms.createKey(description: "something else")
       let path = BackupTestSupport.temporaryFile()
+      defer { BackupTestSupport.removeDirectory(of: path) }
       let protection = KMSEnvelopeProtection(provider: KMSDataKeys(client: kms, keyID: keyID))
       let written = try BackupTestSupport.writeBackup(at: path, count: 500, cipher: try await protection.newCipher())
       guard case .kms(let storedKeyID, let wrapped) = written.encryption else {
