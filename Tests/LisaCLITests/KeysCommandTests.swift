@@ -19,7 +19,8 @@ struct KeysHarness {
   var path: String { directory.appendingPathComponent("keys.txt").path }
 
   func run(_ arguments: [String], terminal: Terminal = .pipes, answers: [String] = []) async -> KeysRun {
-    let test = TestContext(workingDirectory: directory, environment: Self.environment, terminal: terminal, now: Self.now, answers: answers)
+    let test = TestContext(
+      workingDirectory: directory, environment: Self.environment, terminal: terminal, now: Self.now, answers: answers)
     let status = await Lisa.execute(["keys"] + arguments, context: test.context)
     return KeysRun(status: status, stdout: test.stdout.text, stderr: test.stderr.text)
   }
@@ -59,17 +60,18 @@ let tty = Terminal(isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true)
     let h = KeysHarness()
     let run = await h.run(["create", "bot", "--store", "file:keys.txt", "--expires", "2026-08-01T00:00:00", "-o", "json"])
     let secret = try #require(try h.secrets()["bot"])
-    #expect(run.stdout == """
-      {
-        "id": "bot",
-        "name": "bot",
-        "secret": "\(secret)",
-        "rateLimit": null,
-        "expiresAt": "2026-07-31T22:00:00Z",
-        "status": "active"
-      }
+    #expect(
+      run.stdout == """
+        {
+          "id": "bot",
+          "name": "bot",
+          "secret": "\(secret)",
+          "rateLimit": null,
+          "expiresAt": "2026-07-31T22:00:00Z",
+          "status": "active"
+        }
 
-      """)
+        """)
     let value = await h.run(["create", "other", "--store", "file:keys.txt", "-o", "value"], terminal: tty)
     #expect(value.stdout == (try h.secrets()["other"] ?? "?") + "\n")
   }
@@ -79,7 +81,8 @@ let tty = Terminal(isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true)
     for arguments in [
       ["create", "a", "--store", "file:keys.txt", "--groups", "admins"], ["create", "a", "--store", "file:keys.txt", "--admin"],
       ["create", "a", "--store", "file:keys.txt", "--system"], ["create", "a b", "--store", "file:keys.txt"],
-      ["create", "a", "--store", "file:keys.txt", "--expires", "2020-01-01"], ["create", "a", "--store", "file:keys.txt", "--rate-limit", "0"],
+      ["create", "a", "--store", "file:keys.txt", "--expires", "2020-01-01"],
+      ["create", "a", "--store", "file:keys.txt", "--rate-limit", "0"],
       ["create", "a", "--store", "file:keys.txt", "--secret", KeysHarness.alice], ["create", "a"],
       ["create", "a", "--store", "api"], ["create", "a", "--store", "table:t"], ["create", "a", "--store", "s3:bucket"],
       ["create", "a", "--store", "file:"], ["create", "a", "--store", "file:keys.txt", "-o", "id"],
@@ -91,23 +94,29 @@ let tty = Terminal(isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true)
     }
     #expect(!FileIO.exists(h.path))
     let groups = await h.run(["create", "a", "--store", "file:keys.txt", "--groups", "admins"])
-    #expect(groups.stderr.contains("--groups is not available for the file store file:keys.txt (hint: it supports --expires, --rate-limit)"))
+    #expect(
+      groups.stderr.contains(
+        "--groups is not available for the file store file:keys.txt (hint: it supports --expires, --rate-limit)"))
     _ = await h.run(["create", "a", "--store", "file:keys.txt"])
     #expect(await h.run(["create", "a", "--store", "file:keys.txt"]).status == .conflict)
   }
 
   @Test func listNeverShowsSecrets() async throws {
     let h = KeysHarness()
-    try h.write("# x\nalice:\(KeysHarness.alice):60:2026-07-05T00:00:00\nold:\(KeysHarness.alice)X::2026-06-01T00:00:00\nopen:\(KeysHarness.alice)Y\n")
+    try h.write(
+      "# x\nalice:\(KeysHarness.alice):60:2026-07-05T00:00:00\n"
+        + "old:\(KeysHarness.alice)X::2026-06-01T00:00:00\nopen:\(KeysHarness.alice)Y\n"
+    )
     let table = await h.run(["list", "--store", "file:keys.txt"])
     #expect(table.status == .ok)
-    #expect(table.stdout == """
-      ID     RATE LIMIT  EXPIRES              STATUS
-      alice  60/min      2026-07-05T00:00:00  active
-      old    default     2026-06-01T00:00:00  expired
-      open   default     -                    active
+    #expect(
+      table.stdout == """
+        ID     RATE LIMIT  EXPIRES              STATUS
+        alice  60/min      2026-07-05T00:00:00  active
+        old    default     2026-06-01T00:00:00  expired
+        open   default     -                    active
 
-      """)
+        """)
     #expect(table.stderr == "3 keys in file:keys.txt\n")
     let json = await h.run(["list", "--store", "file:keys.txt", "-o", "json", "-v"])
     #expect(json.stdout.contains("\"expiresAt\": \"2026-07-04T22:00:00Z\""))
@@ -136,7 +145,11 @@ let tty = Terminal(isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true)
     let h = KeysHarness()
     try h.write("alice:\(KeysHarness.alice):60\n")
     let run = await h.run(["show", "alice", "--store", "file:keys.txt", "-o", "json"])
-    #expect(run.stdout == "{\n  \"id\": \"alice\",\n  \"name\": \"alice\",\n  \"rateLimit\": 60,\n  \"expiresAt\": null,\n  \"status\": \"active\"\n}\n")
+    #expect(
+      run.stdout
+        == "{\n  \"id\": \"alice\",\n  \"name\": \"alice\",\n  \"rateLimit\": 60,\n"
+        + "  \"expiresAt\": null,\n  \"status\": \"active\"\n}\n"
+    )
     let missing = await h.run(["show", "alise", "--store", "file:keys.txt"])
     #expect(missing.status == .notFound)
     #expect(missing.stderr == "error: no key 'alise' in keys.txt (hint: did you mean 'alice'?)\n")

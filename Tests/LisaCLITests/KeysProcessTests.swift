@@ -53,7 +53,9 @@ import Testing
     let rotations = try (0..<20).map { n in
       try Child(["rotate", "k\(n)", "--store", "file:keys.txt", "--yes", "-o", "value", "-v"], in: directory, tag: "rotate-\(n)")
     }
-    let creations = try (0..<10).map { n in try Child(["create", "new\(n)", "--store", "file:keys.txt"], in: directory, tag: "create-\(n)") }
+    let creations = try (0..<10).map { n in
+      try Child(["create", "new\(n)", "--store", "file:keys.txt"], in: directory, tag: "create-\(n)")
+    }
     for child in rotations + creations { child.process.waitUntilExit() }
 
     let document = KeyFileDocument.parse(try Data(contentsOf: URL(fileURLWithPath: path)), zone: Self.zone)
@@ -65,7 +67,7 @@ import Testing
       #expect(onDisk["k\(n)"]?.secret.reveal() == printed, "k\(n) lost its rotation")
       #expect(printed != Self.secret(n) && KeyFileFormat.hasGeneratedShape(printed))
       #expect(onDisk["k\(n)"]?.rateLimit == n + 1)
-      #expect(!child.stderr.contains(printed) && !child.process.arguments!.joined().contains("sk-"))
+      #expect(!child.stderr.contains(printed) && !(child.process.arguments ?? []).joined().contains("sk-"))
     }
     for (n, child) in creations.enumerated() {
       #expect(child.process.terminationStatus == 0, "\(child.stderr)")
@@ -99,7 +101,8 @@ import Testing
       switch round % 3 {
       case 0: try await Task.sleep(for: critical * Double.random(in: 0...1.1))  // anywhere
       case 1: try await Task.sleep(for: critical * Double.random(in: 0.9...1.02))  // near the end
-      default: if try await Self.waitForTempFile(in: directory, child: child) { outcomes.midWrite += 1 }  // while the new file is written
+      default:  // while the new file is written
+        if try await Self.waitForTempFile(in: directory, child: child) { outcomes.midWrite += 1 }
       }
       kill(child.process.processIdentifier, SIGKILL)
       child.process.waitUntilExit()
@@ -129,7 +132,10 @@ import Testing
     #expect(final.entries.count == 20_000)
     #expect(Self.mode(path) == 0o600)
     #expect(KeyFileLeftovers.find(for: path).isEmpty, "the next writer removes what killed writers left")
-    print("kill test: critical section \(critical); \(outcomes.old) kills left the old file, \(outcomes.new) the new one; \(outcomes.midWrite) kills hit a write in progress, \(leftovers) temp files left")
+    print(
+      "kill test: critical section \(critical); \(outcomes.old) kills left the old file, \(outcomes.new) the new one; "
+        + "\(outcomes.midWrite) kills hit a write in progress, \(leftovers) temp files left"
+    )
   }
 
   /// Returns as soon as a `.keys.txt.XXXXXX` temp file exists, i.e. mid-write. It lives for a few

@@ -55,7 +55,9 @@ public enum KeyFileFormat {
     if let problem = keyProblem(key) { return .invalid(reason: problem) }
     var rateLimit: Int?
     if fields.count > 2, !fields[2].isEmpty {
-      guard let value = Int(fields[2]), value > 0 else { return .invalid(reason: "rate limit '\(fields[2])' is not a positive integer") }
+      guard let value = Int(fields[2]), value > 0 else {
+        return .invalid(reason: "rate limit '\(fields[2])' is not a positive integer")
+      }
       rateLimit = value
     }
     var expirationText: String?
@@ -71,12 +73,14 @@ public enum KeyFileFormat {
       expirationText = text
       expiresAt = date
     }
-    return .entry(KeyFileEntry(id: id, secret: KeySecret(key), rateLimit: rateLimit, expirationText: expirationText, expiresAt: expiresAt))
+    return .entry(
+      KeyFileEntry(id: id, secret: KeySecret(key), rateLimit: rateLimit, expirationText: expirationText, expiresAt: expiresAt))
   }
 
   /// key_mgmt's rule for ids it writes: `^[a-zA-Z0-9_-]{1,64}$`.
   public static func isPortableIdentifier(_ id: String) -> Bool {
-    (1...64).contains(id.utf8.count) && id.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    (1...64).contains(id.utf8.count)
+      && id.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
   }
 
   /// The loader's looser rule: Python `isalnum()` (Unicode letters and numbers), `-`, `_`.

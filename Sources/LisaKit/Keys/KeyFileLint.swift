@@ -13,14 +13,17 @@ public enum KeyFileLint {
   ) -> [ConfigDiagnostic] {
     var findings: [ConfigDiagnostic] = []
     func add(_ severity: ConfigDiagnostic.Severity, _ code: String, _ message: String, line: Int?) {
-      findings.append(ConfigDiagnostic(severity: severity, path: code, message: message, location: SourceLocation(file: file, line: line)))
+      findings.append(
+        ConfigDiagnostic(severity: severity, path: code, message: message, location: SourceLocation(file: file, line: line)))
     }
     if let mode, mode & 0o077 != 0 {
       add(.warning, "file-mode", "mode is \(String(mode & 0o777, radix: 8)); key files should be 0600 (chmod 600)", line: nil)
     }
     for leftover in leftovers {
       let name = (leftover as NSString).lastPathComponent
-      add(.warning, "stale-temp-file", "\(name) was left by an interrupted write and holds key secrets; the next write removes it", line: nil)
+      add(
+        .warning, "stale-temp-file", "\(name) was left by an interrupted write and holds key secrets; the next write removes it",
+        line: nil)
     }
     var firstLineOfID: [String: Int] = [:]
     var firstLineOfSecret: [KeySecret: (line: Int, id: String)] = [:]
@@ -36,18 +39,27 @@ public enum KeyFileLint {
           firstLineOfID[entry.id] = number
         }
         if let first = firstLineOfSecret[entry.secret] {
-          add(.error, "duplicate-secret", "key '\(entry.id)' has the same secret as '\(first.id)' on line \(first.line); the gateway ignores this line", line: number)
+          add(
+            .error, "duplicate-secret",
+            "key '\(entry.id)' has the same secret as '\(first.id)' on line \(first.line); the gateway ignores this line",
+            line: number)
         } else {
           firstLineOfSecret[entry.secret] = (number, entry.id)
         }
         if let expiresAt = entry.expiresAt {
-          if expiresAt <= now { add(.error, "expired", "key '\(entry.id)' expired at \(KeyFileTime.naive(expiresAt, zone: zone))", line: number) }
+          if expiresAt <= now {
+            add(.error, "expired", "key '\(entry.id)' expired at \(KeyFileTime.naive(expiresAt, zone: zone))", line: number)
+          }
         } else {
           add(.error, "never-expires", "key '\(entry.id)' has no expiration", line: number)
         }
-        if let weakness = weakness(of: entry.secret) { add(.error, "weak-key", "key '\(entry.id)' is weak: \(weakness)", line: number) }
+        if let weakness = weakness(of: entry.secret) {
+          add(.error, "weak-key", "key '\(entry.id)' is weak: \(weakness)", line: number)
+        }
         if !KeyFileFormat.isPortableIdentifier(entry.id) {
-          add(.warning, "id-not-portable", "key id '\(entry.id)' is not ASCII letters, digits, '-', '_' (1-64); key_mgmt.py refuses it", line: number)
+          add(
+            .warning, "id-not-portable",
+            "key id '\(entry.id)' is not ASCII letters, digits, '-', '_' (1-64); key_mgmt.py refuses it", line: number)
         }
       }
     }

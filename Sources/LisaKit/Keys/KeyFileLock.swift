@@ -20,7 +20,8 @@ public enum KeyFileLock {
     let directory = (lockPath as NSString).deletingLastPathComponent
     if !directory.isEmpty, !FileIO.isDirectory(directory) {
       do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       } catch {
         throw LisaError(.ioError, "\(displayName): cannot create directory \(directory)")
       }

@@ -49,7 +49,9 @@ public struct KeyFileStore: KeyStore {
     guard KeyFileFormat.isPortableIdentifier(spec.name) else {
       throw LisaError.usage("key id '\(spec.name)' must be 1-64 ASCII letters, digits, '-' or '_'")
     }
-    if let rateLimit = spec.rateLimit, rateLimit <= 0 { throw LisaError.usage("--rate-limit \(rateLimit): must be a positive integer") }
+    if let rateLimit = spec.rateLimit, rateLimit <= 0 {
+      throw LisaError.usage("--rate-limit \(rateLimit): must be a positive integer")
+    }
     guard spec.groups.isEmpty, !spec.admin, !spec.system, spec.user == nil else {
       throw LisaError.usage("\(label): key files have no users, groups, admin or system keys")
     }
@@ -70,7 +72,8 @@ public struct KeyFileStore: KeyStore {
 
   public func rotate(_ reference: String, options: KeyRotation) async throws -> IssuedKey {
     if options.keepOld != nil {
-      throw LisaError.usage("\(label): --keep-old needs a store that keeps two secrets per key (api, table); a key file has one per id")
+      throw LisaError.usage(
+        "\(label): --keep-old needs a store that keeps two secrets per key (api, table); a key file has one per id")
     }
     guard exists else { throw missingFile() }
     return try await mutate { document in
@@ -174,7 +177,8 @@ public struct KeyFileStore: KeyStore {
 
   private func missingKey(_ reference: String, in document: KeyFileDocument) -> LisaError {
     let ids = document.entries.map(\.entry.id)
-    let hint = ConfigValidator.suggest(reference, among: ids).map { "did you mean '\($0)'?" }
+    let hint =
+      ConfigValidator.suggest(reference, among: ids).map { "did you mean '\($0)'?" }
       ?? (ids.isEmpty ? "the file has no keys" : "'lisa keys list --store \(label)' shows the \(ids.count) key(s)")
     return LisaError(.notFound, "no key '\(reference)' in \(displayName)", hint: hint)
   }

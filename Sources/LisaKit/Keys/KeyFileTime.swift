@@ -73,7 +73,8 @@ public enum KeyFileTime {
     let days = Int((Double(local) / 86_400).rounded(.down))
     let secondsOfDay = local - days * 86_400
     let (year, month, day) = civil(fromDays: days)
-    var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, secondsOfDay / 3_600, secondsOfDay / 60 % 60, secondsOfDay % 60)
+    var text = String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, secondsOfDay / 3_600, secondsOfDay / 60 % 60, secondsOfDay % 60)
     if fraction > 0 { text += String(format: ".%06d", fraction) }
     return text
   }
@@ -163,7 +164,9 @@ private struct DigitScanner {
   /// 1 to `maxDigits` digits: their value and how many there were.
   mutating func fraction(maxDigits: Int) -> (Int, Int)? {
     var count = 0
-    while count < maxDigits, position + count < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position + count]) {
+    while count < maxDigits, position + count < bytes.count,
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position + count])
+    {
       count += 1
     }
     guard count > 0, let value = number(count) else { return nil }

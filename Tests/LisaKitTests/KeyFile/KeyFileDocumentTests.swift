@@ -10,7 +10,8 @@ import Testing
 
   /// Written from the format notes: header, comments, blanks, an invalid line, CRLF, odd bytes.
   static var fixture: Data {
-    var bytes = Array("""
+    var bytes = Array(
+      """
       # API Keys - format: key_id:api_key[:rate_limit][:expiration]
       # team keys
 

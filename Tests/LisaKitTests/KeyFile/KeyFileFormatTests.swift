@@ -39,8 +39,12 @@ import Testing
     let secret = KeySecret(Self.generated)
     #expect(KeyFileEntry(id: "a", secret: secret).line == "a:\(Self.generated)")
     #expect(KeyFileEntry(id: "a", secret: secret, rateLimit: 5).line == "a:\(Self.generated):5")
-    #expect(KeyFileEntry(id: "a", secret: secret, expirationText: "2026-01-01T00:00:00").line == "a:\(Self.generated)::2026-01-01T00:00:00")
-    #expect(KeyFileEntry(id: "a", secret: secret, rateLimit: 7, expirationText: "2026-01-01T00:00:00").line == "a:\(Self.generated):7:2026-01-01T00:00:00")
+    #expect(
+      KeyFileEntry(id: "a", secret: secret, expirationText: "2026-01-01T00:00:00").line
+        == "a:\(Self.generated)::2026-01-01T00:00:00")
+    #expect(
+      KeyFileEntry(id: "a", secret: secret, rateLimit: 7, expirationText: "2026-01-01T00:00:00").line
+        == "a:\(Self.generated):7:2026-01-01T00:00:00")
   }
 
   @Test func blanksAndComments() {

@@ -10,7 +10,8 @@ import Testing
   static let other = "sk-" + "Zr4_Tn8LpQ2wXc6VbM9kJh3GdF7sAe1Yu5Io0Pl-Kqn"
 
   func codes(_ text: String, mode: mode_t? = 0o600) -> [String] {
-    KeyFileLint.check(KeyFileDocument.parse(Data(text.utf8), zone: zone), file: "keys.txt", mode: mode, now: now, zone: zone).map(\.path)
+    KeyFileLint.check(KeyFileDocument.parse(Data(text.utf8), zone: zone), file: "keys.txt", mode: mode, now: now, zone: zone).map(
+      \.path)
   }
 
   @Test func cleanFileHasNoFindings() {
@@ -31,12 +32,14 @@ import Testing
       café:\(Self.other)q::2027-01-01T00:00:00
 
       """
-    let findings = KeyFileLint.check(KeyFileDocument.parse(Data(text.utf8), zone: zone), file: "keys.txt", mode: 0o644, now: now, zone: zone)
+    let findings = KeyFileLint.check(
+      KeyFileDocument.parse(Data(text.utf8), zone: zone), file: "keys.txt", mode: 0o644, now: now, zone: zone)
     let byCode = findings.map { "\($0.location?.line.map(String.init) ?? "-"):\($0.path)" }
-    #expect(byCode == [
-      "-:file-mode", "3:duplicate-id", "4:duplicate-secret", "5:expired", "6:never-expires",
-      "7:weak-key", "8:weak-key", "9:malformed-line", "10:id-not-portable",
-    ])
+    #expect(
+      byCode == [
+        "-:file-mode", "3:duplicate-id", "4:duplicate-secret", "5:expired", "6:never-expires",
+        "7:weak-key", "8:weak-key", "9:malformed-line", "10:id-not-portable",
+      ])
     #expect(findings.filter { $0.severity == .warning }.map(\.path) == ["file-mode", "id-not-portable"])
     for finding in findings {
       #expect(!finding.line.contains(Self.good) && !finding.line.contains(Self.other), "\(finding.line)")

@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct KeyFileSecretGeneratorTests {
   @Test func base64URLMatchesRFC4648Vectors() {
-    let vectors: [(String, String)] = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
+    let vectors: [(String, String)] = [
+      ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy"),
+    ]
     for (input, expected) in vectors { #expect(KeyFileSecretGenerator.base64URL(Array(input.utf8)) == expected) }
     #expect(KeyFileSecretGenerator.base64URL([0xFB, 0xFF, 0xBF]) == "-_-_")
   }

@@ -27,7 +27,10 @@ import Testing
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text == "\(KeyFileFormat.header)\nci-bot:\(issued.secret.reveal()):120:2026-07-31T12:00:00\n")
     #expect(Self.mode(path) == 0o600)
-    #expect(issued.record == KeyRecord(id: "ci-bot", name: "ci-bot", rateLimit: 120, expiresAt: expires, location: SourceLocation(file: "keys.txt", line: 2)))
+    #expect(
+      issued.record
+        == KeyRecord(
+          id: "ci-bot", name: "ci-bot", rateLimit: 120, expiresAt: expires, location: SourceLocation(file: "keys.txt", line: 2)))
     #expect(KeyFileFormat.hasGeneratedShape(issued.secret.reveal()))
   }
 
@@ -41,7 +44,9 @@ import Testing
 
   @Test func rotateKeepsIdentityAttributesAndEveryOtherByte() async throws {
     let path = TestPaths.temporaryDirectory("keyfile").appendingPathComponent("keys.txt").path
-    let original = "# hand-written\r\nalice:\(Self.aliceSecret):60:2027-01-01T00:00:00.5\n\nbad line\nbob:\(Self.aliceSecret)B::2027-01-01\n# end"
+    let original =
+      "# hand-written\r\nalice:\(Self.aliceSecret):60:2027-01-01T00:00:00.5\n\nbad line\n"
+      + "bob:\(Self.aliceSecret)B::2027-01-01\n# end"
     try Data(original.utf8).write(to: URL(fileURLWithPath: path))
     chmod(path, 0o644)
     let issued = try await store(path).rotate("alice", options: KeyRotation())
@@ -53,7 +58,8 @@ import Testing
     #expect(Self.mode(path) == 0o600)
 
     let renewed = try await store(path).rotate("alice", options: KeyRotation(expiresAt: now.addingTimeInterval(3600)))
-    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("alice:\(renewed.secret.reveal()):60:2026-07-01T13:00:00\n"))
+    #expect(
+      try String(contentsOfFile: path, encoding: .utf8).contains("alice:\(renewed.secret.reveal()):60:2026-07-01T13:00:00\n"))
   }
 
   @Test func revokeRemovesOnlyItsLine() async throws {
@@ -68,7 +74,8 @@ import Testing
 
   @Test func errorsHaveTheDocumentedStatusAndNoSecrets() async throws {
     let path = TestPaths.temporaryDirectory("keyfile").appendingPathComponent("keys.txt").path
-    try Data("alice:\(Self.aliceSecret)\ntwice:\(Self.aliceSecret)A\ntwice:\(Self.aliceSecret)B\n".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("alice:\(Self.aliceSecret)\ntwice:\(Self.aliceSecret)A\ntwice:\(Self.aliceSecret)B\n".utf8).write(
+      to: URL(fileURLWithPath: path))
     let cases: [(LisaKit.ExitStatus, () async throws -> Void)] = [
       (.notFound, { _ = try await store(path).find("alise") }),
       (.conflict, { _ = try await store(path).create(KeySpec(name: "alice")) }),

@@ -76,7 +76,9 @@ import Testing
 
   @Test func expiryFromRelativeAndAbsolute() throws {
     #expect(try KeyFileTime.expiry("2h", now: now, zone: berlin) == now.addingTimeInterval(7200))
-    #expect(try KeyFileTime.expiry("2026-08-01T00:00:00", now: now, zone: berlin) == KeyFileTime.parse("2026-07-31T22:00:00Z", zone: berlin))
+    #expect(
+      try KeyFileTime.expiry("2026-08-01T00:00:00", now: now, zone: berlin)
+        == KeyFileTime.parse("2026-07-31T22:00:00Z", zone: berlin))
     #expect(throws: LisaError.self) { try KeyFileTime.expiry("2026-01-01", now: now, zone: berlin) }
     #expect(throws: LisaError.self) { try KeyFileTime.expiry("0d", now: now, zone: berlin) }
     #expect(throws: LisaError.self) { try KeyFileTime.expiry("soon", now: now, zone: berlin) }

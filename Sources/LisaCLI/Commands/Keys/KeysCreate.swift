@@ -20,7 +20,8 @@ struct KeysCreate: LisaCommand {
   @Argument(help: "Key name (in a key file, the key id).")
   var name: String
 
-  @Option(name: .customLong("expires"), help: "Lifetime (30d, 24h, 60m) or date (2026-12-31T00:00:00, local unless Z or an offset).")
+  @Option(
+    name: .customLong("expires"), help: "Lifetime (30d, 24h, 60m) or date (2026-12-31T00:00:00, local unless Z or an offset).")
   var expires: String?
 
   @Option(name: .customLong("rate-limit"), help: "Requests per minute for this key (default: the gateway's).")
@@ -58,7 +59,8 @@ struct KeysCreate: LisaCommand {
       if try await store.list().contains(where: { $0.id == name || $0.name == name }) {
         throw LisaError(.conflict, "key '\(name)' already exists in \(store.label)", hint: "use 'lisa keys rotate \(name)'")
       }
-      let planned = KeyRecord(id: name, name: name, groups: spec.groups, isSystem: system, rateLimit: rateLimit, expiresAt: spec.expiresAt)
+      let planned = KeyRecord(
+        id: name, name: name, groups: spec.groups, isSystem: system, rateLimit: rateLimit, expiresAt: spec.expiresAt)
       session.output("would create key '\(name)' in \(store.label)\(session.attributes(planned))\n")
       return
     }

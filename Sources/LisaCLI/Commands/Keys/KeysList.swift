@@ -39,7 +39,9 @@ struct KeysList: LisaCommand {
       records = records.filter { $0.expiresAt.map { $0 <= limit } ?? false }
     }
     if format == .table {
-      if !records.isEmpty { session.output(session.renderer.table(records.map { row($0, now: now, session: session) }, columns: columns(store))) }
+      if !records.isEmpty {
+        session.output(session.renderer.table(records.map { row($0, now: now, session: session) }, columns: columns(store)))
+      }
       session.info("\(records.count) key\(records.count == 1 ? "" : "s") in \(store.label)")
       return
     }
@@ -51,7 +53,10 @@ struct KeysList: LisaCommand {
     var columns = [Column("ID", key: "id")]
     if store.capabilities.contains(.users) { columns.append(Column("USER", key: "user")) }
     if store.capabilities.contains(.groups) { columns.append(Column("GROUPS", key: "groups")) }
-    columns += [Column("RATE LIMIT", key: "rateLimit"), Column("EXPIRES", key: "expiresAt"), Column("STATUS", key: "status", style: Self.style)]
+    columns += [
+      Column("RATE LIMIT", key: "rateLimit"), Column("EXPIRES", key: "expiresAt"),
+      Column("STATUS", key: "status", style: Self.style),
+    ]
     return columns
   }
 

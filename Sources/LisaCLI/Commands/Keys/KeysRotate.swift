@@ -48,7 +48,8 @@ struct KeysRotate: LisaCommand {
     }
     try session.confirm("Rotate key '\(current.name)' in \(store.label)\(grace)?")
     if rotation.expiresAt == nil, current.status(at: now) == .expired, let expiresAt = current.expiresAt {
-      session.warn("key '\(current.name)' expired at \(session.localTime(expiresAt)); the new secret is expired too (use --expires)")
+      session.warn(
+        "key '\(current.name)' expired at \(session.localTime(expiresAt)); the new secret is expired too (use --expires)")
     }
     let issued = try await store.rotate(current.id, options: rotation)
     try session.emitIssued(issued, verb: "rotated", store: store)

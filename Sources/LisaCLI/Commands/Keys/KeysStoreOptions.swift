@@ -38,9 +38,11 @@ extension Session {
   /// Refuses an option the store has no place for, naming what it does support.
   func require(_ capability: KeyStoreCapabilities, option: String, in store: any KeyStore) throws {
     guard !store.capabilities.contains(capability) else { return }
-    let supported = [(KeyStoreCapabilities.expiry, "--expires"), (.rateLimit, "--rate-limit"), (.groups, "--groups"), (.admin, "--admin"),
-      (.systemKeys, "--system"), (.users, "--user"), (.keepOld, "--keep-old")]
-      .filter { store.capabilities.contains($0.0) }.map(\.1)
+    let supported = [
+      (KeyStoreCapabilities.expiry, "--expires"), (.rateLimit, "--rate-limit"), (.groups, "--groups"), (.admin, "--admin"),
+      (.systemKeys, "--system"), (.users, "--user"), (.keepOld, "--keep-old"),
+    ]
+    .filter { store.capabilities.contains($0.0) }.map(\.1)
     throw LisaError.usage(
       "\(option) is not available for the \(store.kind) store \(store.label)",
       hint: supported.isEmpty ? nil : "it supports \(supported.joined(separator: ", "))")
@@ -56,7 +58,9 @@ extension Session {
       let view = record.json(at: context.now(), capabilities: store.capabilities, secret: issued.secret)
       output(renderer.object(view, format: format))
     case .table where terminal.isStdoutTTY:
-      output("\(verb.capitalized) key '\(record.name)' in \(store.label)\(attributes(record)). Its secret is shown only this once:\n\n")
+      output(
+        "\(verb.capitalized) key '\(record.name)' in \(store.label)\(attributes(record)). Its secret is shown only this once:\n\n"
+      )
       output("  \(issued.secret.reveal())\n\n")
     default:
       output(issued.secret.reveal() + "\n")
