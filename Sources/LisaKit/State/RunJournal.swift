@@ -33,10 +33,11 @@ public struct RunStart: Sendable, Equatable {
 
 /// What happened to one item of a run.
 public enum CheckpointStatus: String, Sendable, CaseIterable, Codable {
-  case written, skipped, failed
+  /// `pending`: a write was about to be sent; after a crash the item may or may not be in the target.
+  case pending, written, skipped, failed
 
-  /// Written and skipped items are not touched again on resume; failed ones are retried.
-  public var isDone: Bool { self != .failed }
+  /// Written and skipped items are not touched again on resume; pending and failed ones are retried.
+  public var isDone: Bool { self == .written || self == .skipped }
 }
 
 public struct Checkpoint: Sendable, Equatable {

@@ -28,7 +28,7 @@ enum StateSchema {
           CREATE TABLE checkpoint (
             runId INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,
             itemKey TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('written', 'skipped', 'failed')),
+            status TEXT NOT NULL CHECK (status IN ('pending', 'written', 'skipped', 'failed')),
             reason TEXT,
             updatedAt REAL NOT NULL,
             PRIMARY KEY (runId, itemKey)

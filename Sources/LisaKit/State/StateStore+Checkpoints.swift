@@ -84,4 +84,37 @@ extension StateStore {
       }
     }
   }
+
+  /// The recorded status of each of `keys` that has one.
+  public func statuses(for runId: Int64, among keys: some Collection<String>) throws -> [String: CheckpointStatus] {
+    var statuses: [String: CheckpointStatus] = [:]
+    let all = Array(keys)
+    try read { db in
+      for start in stride(from: 0, to: all.count, by: 500) {
+        let chunk = all[start..<min(start + 500, all.count)]
+        let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT itemKey, status FROM checkpoint WHERE runId = ? AND itemKey IN (\(placeholders))",
+          arguments: StatementArguments([runId] + chunk.map { $0 as any DatabaseValueConvertible }))
+        while let row = try rows.next() {
+          if let status = CheckpointStatus(rawValue: row["status"]) { statuses[row["itemKey"]] = status }
+        }
+      }
+    }
+    return statuses
+  }
+
+  /// How many items of one status share each reason, most frequent first.
+  public func reasonCounts(for runId: Int64, status: CheckpointStatus) throws -> [(reason: String, count: Int)] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT coalesce(reason, '') AS reason, COUNT(*) AS n FROM checkpoint WHERE runId = ? AND status = ?
+          GROUP BY reason ORDER BY n DESC, reason
+          """,
+        arguments: [runId, status.rawValue]
+      ).map { (reason: $0["reason"], count: $0["n"]) }
+    }
+  }
 }
