@@ -27,7 +27,7 @@ public enum TokenTables {
     let (names, origin) = deployment(config)
     var candidates: [TableCandidate] = []
     if let ssm, let parameter = names.value(group: "ssmParameters", key: "tokenTableName"),
-      let value = try? await ssm.getParameter(parameter, withDecryption: false), !value.isEmpty
+      let value = try? await ssm.getParameter(parameter, withDecryption: false).value, !value.isEmpty
     {
       candidates.append(TableCandidate(value, origin: "SSM \(parameter)"))
     }

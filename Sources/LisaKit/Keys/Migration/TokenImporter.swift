@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes backed-up tokens into a target table, resumably. Per batch of records: items already done in
+/// this run are passed over; the rest are converted, looked up in the target, marked `pending` in the
+/// journal, written with BatchWriteItem, then marked written or skipped. After a crash, a `pending`
+/// item found identical in the target was written by this run, so the end state and the counts equal
+/// those of an uninterrupted run.
+public struct TokenImporter: Sendable {
+  public static let alreadyPresent = "already in the target table"
+
+  public var dynamo: DynamoDBClient
+  public var table: String
+  public var options: TokenImportOptions
+  public var overwrite: Bool
+  public var state: StateStore
+  public var runId: Int64
+  public var batchSize = 100
+  public var concurrency = 4
+
+  public init(dynamo: DynamoDBClient, table: String, options: TokenImportOptions, overwrite: Bool, state: StateStore, runId: Int64) {
+    self.dynamo = dynamo
+    self.table = table
+    self.options = options
+    self.overwrite = overwrite
+    self.state = state
+    self.runId = runId
+  }
+
+  /// Imports every record; `progress` gets the number of records settled by each batch.
+  public func run(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenImportCounts {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      var batch: [BackupRecord] = []
+      var inFlight = 0
+      for try await record in records {
+        batch.append(record)
+        guard batch.count == batchSize else { continue }
+        if inFlight == concurrency {
+          try await group.next()
+          inFlight -= 1
+        }
+        let work = batch
+        group.addTask { progress(try await importBatch(work)) }
+        inFlight += 1
+        batch.removeAll(keepingCapacity: true)
+      }
+      if !batch.isEmpty {
+        let work = batch
+        group.addTask { progress(try await importBatch(work)) }
+      }
+      try await group.waitForAll()
+    }
+    return try TokenImportCounts.from(state: state, runId: runId)
+  }
+
+  /// The tokenUUID is derived from the token, so an earlier run's item for this token has the same one
+  /// (its createdDate differs); LISA's own tokens have random ones.
+  static func sameMigratedToken(_ current: DynamoDBItem, _ planned: DynamoDBItem) -> Bool {
+    guard let uuid = planned["tokenUUID"]?.stringValue else { return false }
+    return current["tokenUUID"]?.stringValue == uuid
+  }
+
+  /// Settles one batch; returns how many of its records it handled.
+  func importBatch(_ records: [BackupRecord]) async throws -> Int {
+    let previous = try state.statuses(for: runId, among: records.map(\.key))
+    let todo = records.filter { !(previous[$0.key]?.isDone ?? false) }
+    guard !todo.isEmpty else { return records.count }
+
+    var outcome: [Checkpoint] = []
+    var planned: [(record: BackupRecord, key: String, item: DynamoDBItem)] = []
+    var seenKeys = Set<String>()
+    for record in todo {
+      switch options.convert(try TokenBackup.item(from: record)) {
+      case .skip(let reason):
+        outcome.append(Checkpoint(itemKey: record.key, status: .skipped, reason: reason))
+      case .write(let item):
+        guard case .s(let key)? = item["token"], seenKeys.insert(key).inserted else {
+          outcome.append(Checkpoint(itemKey: record.key, status: .skipped, reason: "same token as another item of the source"))
+          continue
+        }
+        planned.append((record, key, item))
+      }
+    }
+
+    let existing = try await dynamo.batchGet(table: table, keys: planned.map { ["token": .s($0.key)] })
+    let existingByKey = Dictionary(existing.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+    var toWrite: [(record: BackupRecord, key: String, item: DynamoDBItem)] = []
+    for entry in planned {
+      guard let current = existingByKey[entry.key] else {
+        toWrite.append(entry)
+        continue
+      }
+      if current == entry.item, previous[entry.record.key] == .pending {
+        outcome.append(Checkpoint(itemKey: entry.record.key, status: .written))
+      } else if current == entry.item || Self.sameMigratedToken(current, entry.item) {
+        outcome.append(Checkpoint(itemKey: entry.record.key, status: .skipped, reason: Self.alreadyPresent))
+      } else if overwrite {
+        toWrite.append(entry)
+      } else {
+        outcome.append(
+          Checkpoint(itemKey: entry.record.key, status: .skipped, reason: "a different item exists at this key (pass --overwrite to replace it)"))
+      }
+    }
+
+    if !toWrite.isEmpty {
+      try state.record(toWrite.map { Checkpoint(itemKey: $0.record.key, status: .pending) }, for: runId)
+      try await dynamo.batchWrite(table: table, toWrite.map { .put($0.item) })
+      outcome += toWrite.map { Checkpoint(itemKey: $0.record.key, status: .written) }
+    }
+    try state.record(outcome, for: runId)
+    return records.count
+  }
+}

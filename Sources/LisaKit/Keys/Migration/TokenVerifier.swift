@@ -1,0 +1,89 @@
+import Foundation
+
+/// For every token in a backup: would LISA's authorizer accept it against the target table?
+public struct TokenVerification: Sendable {
+  public struct Failure: Sendable, Equatable {
+    public var token: String
+    public var reason: String
+  }
+
+  public var checked = 0
+  public var accepted = 0
+  /// Tokens that had expired before the run: not expected to work, not counted as failures.
+  public var expired = 0
+  public var failures: [Failure] = []
+  /// Failures beyond the listed ones (the list is capped so memory stays flat).
+  public var unlistedFailures = 0
+
+  public var failed: Int { failures.count + unlistedFailures }
+  public var succeeded: Bool { failed == 0 }
+
+  public var json: JSONValue {
+    .object([
+      ("checked", .int(checked)), ("accepted", .int(accepted)), ("expired", .int(expired)), ("failed", .int(failed)),
+      ("failures", .array(failures.map { .object([("token", .string($0.token)), ("reason", .string($0.reason))]) })),
+    ])
+  }
+}
+
+public struct TokenVerifier: Sendable {
+  public var dynamo: DynamoDBClient
+  public var table: String
+  public var format: LisaTokenFormat
+  public var now: Date
+  public var maxListedFailures = 200
+
+  public init(dynamo: DynamoDBClient, table: String, format: LisaTokenFormat, now: Date) {
+    self.dynamo = dynamo
+    self.table = table
+    self.format = format
+    self.now = now
+  }
+
+  public func verify(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenVerification {
+    var result = TokenVerification()
+    var batch: [(label: String, key: String)] = []
+    func flush() async throws {
+      guard !batch.isEmpty else { return }
+      let found = try await dynamo.batchGet(table: table, keys: batch.map { ["token": .s($0.key)] })
+      let byKey = Dictionary(found.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+      for entry in batch {
+        switch TokenAcceptance.check(item: byKey[entry.key], format: format, now: now) {
+        case .accepted: result.accepted += 1
+        case .rejected(let reason): note(TokenVerification.Failure(token: entry.label, reason: reason), in: &result)
+        }
+      }
+      progress(batch.count)
+      batch.removeAll(keepingCapacity: true)
+    }
+    for try await record in records {
+      result.checked += 1
+      let item = try TokenBackup.item(from: record)
+      if let expiration = LisaToken.expiration(of: item), TimeInterval(expiration) <= now.timeIntervalSince1970 {
+        result.expired += 1
+        progress(1)
+        continue
+      }
+      guard let key = TokenAcceptance.key(for: item, in: format) else {
+        note(TokenVerification.Failure(token: TokenBackup.label(record), reason: "backup item has no token"), in: &result)
+        continue
+      }
+      if LisaTokenFormat.of(item) == .hashed && format == .plaintext {
+        note(TokenVerification.Failure(token: TokenBackup.label(record), reason: "v6.1 token cannot work in a v6.0 table"), in: &result)
+        continue
+      }
+      batch.append((TokenBackup.label(record), key))
+      if batch.count == DynamoDBClient.batchGetLimit { try await flush() }
+    }
+    try await flush()
+    return result
+  }
+
+  func note(_ failure: TokenVerification.Failure, in result: inout TokenVerification) {
+    if result.failures.count < maxListedFailures {
+      result.failures.append(failure)
+    } else {
+      result.unlistedFailures += 1
+    }
+  }
+}
