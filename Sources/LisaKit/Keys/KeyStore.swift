@@ -1,6 +1,6 @@
 import Foundation
 
-/// A place that holds API keys: a key file now; LISA's token API and token table later.
+/// A place that holds API keys: a key file, LISA's token table; LISA's token API later.
 /// Verbs talk to this protocol only and ask `capabilities` before offering an option.
 public protocol KeyStore: Sendable {
   /// How the user named the store, e.g. `file:keys.txt`; safe to print.
@@ -10,9 +10,13 @@ public protocol KeyStore: Sendable {
 
   /// Every key, in store order. A store that does not exist yet has no keys.
   func list() async throws -> [KeyRecord]
+  /// The keys `user` owns; stores with an index by owner use it.
+  func list(user: String) async throws -> [KeyRecord]
   /// The one key whose id or name is `reference`; `.notFound` otherwise, `.conflict` when ambiguous.
   func find(_ reference: String) async throws -> KeyRecord
   func create(_ spec: KeySpec) async throws -> IssuedKey
+  /// What `create` would make of `spec`, refusing what `create` would refuse; writes nothing.
+  func preview(_ spec: KeySpec) async throws -> KeyRecord
   /// A new secret for the same identity and attributes. Stores that hold separate tokens create the new
   /// one before revoking the old, so a failure in between never leaves the identity without a key.
   func rotate(_ reference: String, options: KeyRotation) async throws -> IssuedKey
@@ -20,6 +24,21 @@ public protocol KeyStore: Sendable {
   func revoke(_ reference: String) async throws -> KeyRecord
   /// Problems a CI job should fail on; `.notFound` when the store does not exist.
   func check() async throws -> [ConfigDiagnostic]
+}
+
+extension KeyStore {
+  public func list(user: String) async throws -> [KeyRecord] {
+    try await list().filter { $0.user == user }
+  }
+
+  public func preview(_ spec: KeySpec) async throws -> KeyRecord {
+    if try await list().contains(where: { $0.id == spec.name || $0.name == spec.name }) {
+      throw LisaError(.conflict, "key '\(spec.name)' already exists in \(label)", hint: "use 'lisa keys rotate \(spec.name)'")
+    }
+    return KeyRecord(
+      id: spec.name, name: spec.name, user: spec.user, groups: spec.groups, isSystem: spec.system, rateLimit: spec.rateLimit,
+      expiresAt: spec.expiresAt)
+  }
 }
 
 public struct KeyStoreCapabilities: OptionSet, Sendable {
@@ -34,6 +53,10 @@ public struct KeyStoreCapabilities: OptionSet, Sendable {
   public static let users = KeyStoreCapabilities(rawValue: 1 << 5)
   /// Rotation can leave the old secret valid for a grace period.
   public static let keepOld = KeyStoreCapabilities(rawValue: 1 << 6)
+  /// Keys have a name apart from their id.
+  public static let names = KeyStoreCapabilities(rawValue: 1 << 7)
+  /// Keys record who created them and when.
+  public static let provenance = KeyStoreCapabilities(rawValue: 1 << 8)
 }
 
 public enum KeyStatus: String, Sendable {
@@ -52,10 +75,13 @@ public struct KeyRecord: Sendable, Equatable {
   public var isLegacy: Bool
   /// Where the key lives in its store, for messages (`keys.txt:4`).
   public var location: SourceLocation?
+  public var createdAt: Date?
+  public var createdBy: String?
 
   public init(
     id: String, name: String, user: String? = nil, groups: [String] = [], isSystem: Bool = false,
-    rateLimit: Int? = nil, expiresAt: Date? = nil, isLegacy: Bool = false, location: SourceLocation? = nil
+    rateLimit: Int? = nil, expiresAt: Date? = nil, isLegacy: Bool = false, location: SourceLocation? = nil,
+    createdAt: Date? = nil, createdBy: String? = nil
   ) {
     self.id = id
     self.name = name
@@ -66,6 +92,8 @@ public struct KeyRecord: Sendable, Equatable {
     self.expiresAt = expiresAt
     self.isLegacy = isLegacy
     self.location = location
+    self.createdAt = createdAt
+    self.createdBy = createdBy
   }
 
   public func status(at now: Date) -> KeyStatus {
@@ -81,7 +109,11 @@ public struct KeyRecord: Sendable, Equatable {
     if capabilities.contains(.users) { fields.append(("user", .optional(user))) }
     if capabilities.contains(.groups) { fields.append(("groups", .array(groups.map { .string($0) }))) }
     if capabilities.contains(.systemKeys) { fields.append(("system", .bool(isSystem))) }
-    fields.append(("rateLimit", rateLimit.map { .int($0) } ?? .null))
+    if capabilities.contains(.provenance) {
+      fields.append(("createdBy", .optional(createdBy)))
+      fields.append(("createdAt", .optional(createdAt.map(Self.iso8601))))
+    }
+    if capabilities.contains(.rateLimit) { fields.append(("rateLimit", rateLimit.map { .int($0) } ?? .null)) }
     fields.append(("expiresAt", .optional(expiresAt.map(Self.iso8601))))
     fields.append(("status", .string(status(at: now).rawValue)))
     return .object(fields)
@@ -132,10 +164,14 @@ public struct KeyRotation: Sendable, Equatable {
 public struct IssuedKey: Sendable {
   public var record: KeyRecord
   public var secret: KeySecret
+  /// A step after the new key was stored failed (e.g. revoking the old key on rotation). The new
+  /// secret works and must still be handed out; the caller reports this afterwards.
+  public var incomplete: LisaError?
 
-  public init(record: KeyRecord, secret: KeySecret) {
+  public init(record: KeyRecord, secret: KeySecret, incomplete: LisaError? = nil) {
     self.record = record
     self.secret = secret
+    self.incomplete = incomplete
   }
 }
 

@@ -13,6 +13,11 @@ struct KeysCheck: LisaCommand {
       Findings go to stderr as FILE:LINE: error: CODE: message, and a summary to stdout; -o json prints \
       {valid, errors, warnings, store, findings: [{severity, code, message, file, line}]}. Secrets are never printed.
 
+      Table store errors: legacy (a pre-v6.1 plaintext item LISA rejects), weak-key (of a legacy item), \
+      unhashed-key, expired, never-expires (no tokenExpiration), missing-username, duplicate-id (tokenUUID), \
+      duplicate-name (per user). Warnings: missing-name, one-per-user (a user with several non-system tokens), \
+      plaintext-key (in a LISA v6.0 table, where plaintext keys are the format; v6.1 rejects them).
+
       Exit status: 0 clean (warnings allowed unless --strict), 7 problems found, 5 the store does not exist.
       """
   )
@@ -25,7 +30,7 @@ struct KeysCheck: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
-    let store = try session.openKeyStore(storeOptions)
+    let store = try await session.openKeyStore(storeOptions)
     let findings = try await store.check()
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.count - errors

@@ -14,6 +14,11 @@ struct KeysCreate: LisaCommand {
       File store: NAME is the key id (1-64 of A-Z a-z 0-9 - _). A missing file is created with \
       key_mgmt.py's header comment, mode 0600. --expires writes a local time, as key_mgmt.py does. \
       An existing NAME exits 6; use rotate.
+
+      Table store: writes a v6.1 item as LISA's token API does (SHA-256 of a 128-hex-character secret, \
+      tokenUUID, tokenExpiration default now+90d, username, groups, name, isSystemToken, createdBy = your \
+      AWS identity). --user names the owner (default: your AWS identity); --admin adds the config's \
+      authConfig.adminGroup. LISA allows one token per user: a user who has one exits 6 unless --system.
       """
   )
 
@@ -36,6 +41,9 @@ struct KeysCreate: LisaCommand {
   @Flag(name: .customLong("system"), help: "A system key, exempt from one-key-per-user (api and table stores).")
   var system = false
 
+  @Option(name: .customLong("user"), help: "The key's owner (api and table stores; default: you).")
+  var user: String?
+
   @Flag(name: .customLong("dry-run"), help: "Print what would be created and change nothing.")
   var dryRun = false
 
@@ -43,24 +51,21 @@ struct KeysCreate: LisaCommand {
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
-    let store = try session.openKeyStore(storeOptions)
+    let store = try await session.openKeyStore(storeOptions)
     if expires != nil { try session.require(.expiry, option: "--expires", in: store) }
     if rateLimit != nil { try session.require(.rateLimit, option: "--rate-limit", in: store) }
     if groups != nil { try session.require(.groups, option: "--groups", in: store) }
     if admin { try session.require(.admin, option: "--admin", in: store) }
     if system { try session.require(.systemKeys, option: "--system", in: store) }
+    if user != nil { try session.require(.users, option: "--user", in: store) }
     if let rateLimit, rateLimit <= 0 { throw LisaError.usage("--rate-limit \(rateLimit): must be a positive integer") }
     _ = try session.format(default: .table, allowed: [.table, .value, .json, .yaml])
     let now = session.context.now()
     let spec = KeySpec(
       name: name, expiresAt: try expires.map { try KeyFileTime.expiry($0, now: now, zone: session.keyTimeZone) },
-      rateLimit: rateLimit, groups: groups.map(Self.list) ?? [], admin: admin, system: system)
+      rateLimit: rateLimit, groups: groups.map(Self.list) ?? [], admin: admin, system: system, user: user)
     if dryRun {
-      if try await store.list().contains(where: { $0.id == name || $0.name == name }) {
-        throw LisaError(.conflict, "key '\(name)' already exists in \(store.label)", hint: "use 'lisa keys rotate \(name)'")
-      }
-      let planned = KeyRecord(
-        id: name, name: name, groups: spec.groups, isSystem: system, rateLimit: rateLimit, expiresAt: spec.expiresAt)
+      let planned = try await store.preview(spec)
       session.output("would create key '\(name)' in \(store.label)\(session.attributes(planned))\n")
       return
     }

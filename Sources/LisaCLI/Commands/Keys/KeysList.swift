@@ -11,6 +11,10 @@ struct KeysList: LisaCommand {
       --expiring-within 7d keeps keys whose expiry falls within that time, already expired ones included. \
       -o json prints id, name, rateLimit, expiresAt (ISO-8601, UTC) and status for each key. A key file \
       that does not exist yet has no keys (exit 0, with a hint on stderr).
+
+      Table store: the id is the tokenUUID; -o json adds user, groups, system, createdBy and createdAt and \
+      leaves out rateLimit. --user queries the username-index. A legacy item's key is its plaintext, so it \
+      is listed as legacy-<first 12 hex digits of its SHA-256> with a masked name, never the plaintext.
       """
   )
 
@@ -25,15 +29,14 @@ struct KeysList: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .jsonl, .id])
-    let store = try session.openKeyStore(storeOptions)
+    let store = try await session.openKeyStore(storeOptions)
     if user != nil { try session.require(.users, option: "--user", in: store) }
     let window = try expiringWithin.map { try KeyFileTime.duration($0, option: "--expiring-within") }
     let now = session.context.now()
     if let fileStore = store as? KeyFileStore, !fileStore.exists {
       session.info("\(fileStore.displayName) does not exist yet; 'lisa keys create NAME --store \(store.label)' creates it")
     }
-    var records = try await store.list()
-    if let user { records = records.filter { $0.user == user } }
+    var records = if let user { try await store.list(user: user) } else { try await store.list() }
     if let window {
       let limit = now.addingTimeInterval(window)
       records = records.filter { $0.expiresAt.map { $0 <= limit } ?? false }
@@ -51,19 +54,18 @@ struct KeysList: LisaCommand {
 
   private func columns(_ store: any KeyStore) -> [Column] {
     var columns = [Column("ID", key: "id")]
+    if store.capabilities.contains(.names) { columns.append(Column("NAME", key: "name")) }
     if store.capabilities.contains(.users) { columns.append(Column("USER", key: "user")) }
     if store.capabilities.contains(.groups) { columns.append(Column("GROUPS", key: "groups")) }
-    columns += [
-      Column("RATE LIMIT", key: "rateLimit"), Column("EXPIRES", key: "expiresAt"),
-      Column("STATUS", key: "status", style: Self.style),
-    ]
-    return columns
+    if store.capabilities.contains(.rateLimit) { columns.append(Column("RATE LIMIT", key: "rateLimit")) }
+    return columns + [Column("EXPIRES", key: "expiresAt"), Column("STATUS", key: "status", style: Self.style)]
   }
 
   /// Table cells for people: local times, `default` for the gateway's own rate limit.
   private func row(_ record: KeyRecord, now: Date, session: Session) -> JSONValue {
     .object([
-      ("id", .string(record.id)), ("user", .optional(record.user)), ("groups", .string(record.groups.joined(separator: ","))),
+      ("id", .string(record.id)), ("name", .string(record.name)), ("user", .optional(record.user)),
+      ("groups", .string(record.groups.joined(separator: ","))),
       ("rateLimit", .string(record.rateLimit.map { "\($0)/min" } ?? "default")),
       ("expiresAt", .string(record.expiresAt.map(session.localTime) ?? "-")),
       ("status", .string(record.status(at: now).rawValue)),

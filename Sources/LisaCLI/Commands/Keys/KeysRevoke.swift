@@ -10,11 +10,20 @@ struct KeysRevoke: LisaCommand {
       does not exist exits 5. -o json prints the revoked key (without secret); -o id its id. \
       File store: the key's line is removed; every other line stays byte for byte. The gateway stops \
       accepting the key when it reloads the file (SIGHUP or POST /reload).
+
+      Table store: the item is deleted; KEY is its tokenUUID, its name (if no other token has it) or, for \
+      a legacy item, the legacy-… id 'keys list' shows. --legacy-key-file PATH (or - for stdin) names \
+      the token by its secret instead, read from the file and never from the command line.
       """
   )
 
   @Argument(help: "Key id or name.")
-  var key: String
+  var key: String?
+
+  @Option(
+    name: .customLong("legacy-key-file"), help: "Revoke the token whose secret is in this file, or '-' for stdin (table store).",
+    completion: .file())
+  var legacyKeyFile: String?
 
   @Flag(name: .customLong("dry-run"), help: "Print what would be revoked and change nothing.")
   var dryRun = false
@@ -24,13 +33,14 @@ struct KeysRevoke: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .id])
-    let store = try session.openKeyStore(storeOptions)
-    let current = try await store.find(key)
+    let store = try await session.openKeyStore(storeOptions)
+    let current = try await target(in: store, session: session)
+    let shown = current.id == current.name ? "'\(current.name)'" : "'\(current.name)' (id \(current.id))"
     if dryRun {
-      session.output("would revoke key '\(current.name)' in \(store.label)\n")
+      session.output("would revoke key \(shown) in \(store.label)\n")
       return
     }
-    try session.confirm("Revoke key '\(current.name)' in \(store.label)?")
+    try session.confirm("Revoke key \(shown) in \(store.label)?")
     let revoked = try await store.revoke(current.id)
     if format == .table {
       session.info("revoked key '\(revoked.name)' in \(store.label)")
@@ -39,5 +49,19 @@ struct KeysRevoke: LisaCommand {
       session.output(session.renderer.object(view, format: format, idKey: "id"))
     }
     if store is KeyFileStore { session.info("hint: the gateway reads the key file again on SIGHUP or POST /reload") }
+  }
+
+  private func target(in store: any KeyStore, session: Session) async throws -> KeyRecord {
+    switch (key, legacyKeyFile) {
+    case (let key?, nil):
+      return try await store.find(key)
+    case (nil, let path?):
+      guard let table = store as? TableKeyStore else {
+        throw LisaError.usage("--legacy-key-file is for the table store, not \(store.label)")
+      }
+      return try await table.find(secret: try KeySecretFile.read(path, context: session.context))
+    default:
+      throw LisaError.usage("name the key to revoke, or pass --legacy-key-file, not both")
+    }
   }
 }

@@ -13,6 +13,11 @@ struct KeysRotate: LisaCommand {
       File store: the key's line gets the new secret in place; rate limit and expiry stay unless \
       --expires is given. The old secret stops working when the gateway reloads the file. \
       --keep-old (leave the old secret valid for a while) needs a store that can hold both.
+
+      Table store: a new token (new tokenUUID) with the same name, user, groups and system flag is written \
+      first; its expiry is now plus the old token's original validity (90 days when unknown) unless \
+      --expires is given. Then the old token is deleted, or with --keep-old 24h its expiry is cut to at most \
+      24 hours from now. If that second step fails, the new secret is still printed and lisa exits 3.
       """
   )
 
@@ -33,7 +38,7 @@ struct KeysRotate: LisaCommand {
 
   func run(_ session: Session) async throws {
     _ = try session.format(default: .table, allowed: [.table, .value, .json, .yaml])
-    let store = try session.openKeyStore(storeOptions)
+    let store = try await session.openKeyStore(storeOptions)
     if expires != nil { try session.require(.expiry, option: "--expires", in: store) }
     if keepOld != nil { try session.require(.keepOld, option: "--keep-old", in: store) }
     let now = session.context.now()
@@ -47,11 +52,11 @@ struct KeysRotate: LisaCommand {
       return
     }
     try session.confirm("Rotate key '\(current.name)' in \(store.label)\(grace)?")
-    if rotation.expiresAt == nil, current.status(at: now) == .expired, let expiresAt = current.expiresAt {
+    let issued = try await store.rotate(current.id, options: rotation)
+    if issued.record.status(at: now) == .expired, let expiresAt = issued.record.expiresAt {
       session.warn(
         "key '\(current.name)' expired at \(session.localTime(expiresAt)); the new secret is expired too (use --expires)")
     }
-    let issued = try await store.rotate(current.id, options: rotation)
     try session.emitIssued(issued, verb: "rotated", store: store)
   }
 }

@@ -16,7 +16,7 @@ struct KeysShow: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .id])
-    let store = try session.openKeyStore(storeOptions)
+    let store = try await session.openKeyStore(storeOptions)
     let record = try await store.find(key)
     session.detail("keys: found '\(record.id)' at \(record.location?.description ?? store.label)")
     let view = record.json(at: session.context.now(), capabilities: store.capabilities)

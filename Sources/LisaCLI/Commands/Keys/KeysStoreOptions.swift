@@ -7,28 +7,31 @@ struct KeyStoreOptions: ParsableArguments {
   @Option(
     name: .customLong("store"),
     help: ArgumentHelp(
-      "Where the keys live: file:PATH (a llama-gguf-inference keys file, as key_mgmt.py writes it).",
+      """
+      Where the keys live: file:PATH (a llama-gguf-inference keys file, as key_mgmt.py writes it), or table[:NAME] \
+      (LISA's DynamoDB token table; default: the deployment's, from SSM or its config).
+      """,
       valueName: "store"))
   var store: String?
 }
 
 extension Session {
   /// Opens the store `--store` names; stores that are not implemented yet are a usage error.
-  func openKeyStore(_ options: KeyStoreOptions) throws -> any KeyStore {
+  func openKeyStore(_ options: KeyStoreOptions) async throws -> any KeyStore {
     guard let text = options.store else {
-      throw LisaError.usage("no key store given", hint: "pass --store file:PATH")
+      throw LisaError.usage("no key store given", hint: "pass --store file:PATH or --store table[:NAME]")
     }
     switch try KeyStoreAddress.parse(text) {
     case .file(let path):
       let resolved = context.resolve(path)
-      let verbose = globals.output.verbose
-      let stderr = context.stderr
       detail("keys: store file:\(path) is \(resolved)")
-      return KeyFileStore(
-        path: resolved, displayName: path, now: context.now, zone: keyTimeZone,
-        trace: { line in if verbose { stderr.write(line + "\n") } })
-    case .api, .table:
-      throw LisaError.usage("key store '\(text)' is not supported by this version of lisa", hint: "use --store file:PATH")
+      return KeyFileStore(path: resolved, displayName: path, now: context.now, zone: keyTimeZone, trace: detailSink)
+    case .table(let name):
+      let config = try loadConfigIfPresent()
+      return try await TableKeyStore.open(name: name, config: config, clients: try awsClients(config: config), trace: detailSink)
+    case .api:
+      throw LisaError.usage(
+        "key store '\(text)' is not supported by this version of lisa", hint: "use --store table[:NAME] or --store file:PATH")
     }
   }
 
@@ -67,14 +70,19 @@ extension Session {
       if format == .table { info("\(verb) key '\(record.name)' in \(store.label)\(attributes(record))") }
     }
     if store is KeyFileStore { info("hint: the gateway reads the key file again on SIGHUP or POST /reload") }
+    if let incomplete = issued.incomplete { throw incomplete }
   }
 
   /// A time for people: local, to the second (`2026-12-22T13:49:41`).
   func localTime(_ date: Date) -> String { String(KeyFileTime.naive(date, zone: keyTimeZone).prefix(19)) }
 
-  /// ` (rate limit 120/min, expires 2026-12-22T13:49:41)` or nothing.
+  /// ` (id …, user alice, groups a,b, system, rate limit 120/min, expires 2026-12-22T13:49:41)` or nothing.
   func attributes(_ record: KeyRecord) -> String {
     var parts: [String] = []
+    if record.id != record.name { parts.append("id \(record.id)") }
+    if let user = record.user { parts.append("user \(user)") }
+    if !record.groups.isEmpty { parts.append("groups \(record.groups.joined(separator: ","))") }
+    if record.isSystem { parts.append("system") }
     if let rateLimit = record.rateLimit { parts.append("rate limit \(rateLimit)/min") }
     if let expiresAt = record.expiresAt { parts.append("expires \(localTime(expiresAt))") }
     return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"

@@ -1,0 +1,40 @@
+import Foundation
+import LisaKit
+
+extension Session {
+  /// The deployment's config when there is one. A directory named by `--config-dir` or
+  /// `LISA_CONFIG_DIR` must hold it; the working directory may simply not be a LISA checkout.
+  func loadConfigIfPresent() throws -> LoadedConfig? {
+    let named = globals.deployment.configDir ?? context.environment["LISA_CONFIG_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    let directory = ConfigLoader.directory(flag: globals.deployment.configDir, context: context)
+    if named == nil, !FileIO.exists((directory as NSString).appendingPathComponent(ConfigLoader.customFile)) {
+      detail("config: no \(ConfigLoader.customFile) in \(context.display(directory)); using LISA's default names")
+      return nil
+    }
+    return try loadConfig()
+  }
+
+  /// AWS clients from `--profile`/`--region`/`--endpoint-url`, the environment and ~/.aws, then the
+  /// config's `profile`/`region`. Under `-v` every AWS call attempt is traced on stderr.
+  func awsClients(config: LoadedConfig?) throws -> AWSClients {
+    let options = globals.deployment
+    let settings = AWSSettings(
+      profile: options.profile, region: options.region, endpointURL: options.endpointURL,
+      configProfile: config?.string("profile"), configRegion: config?.string("region"))
+    let sink = detailSink
+    let clients = try AWSClients(context: context, settings: settings, trace: { event in sink("aws: \(event)") })
+    detail("aws: region \(clients.region), profile \(clients.profileName)")
+    return clients
+  }
+
+  /// `detail` for work that reports from other tasks (AWS attempts, store traces).
+  var detailSink: @Sendable (String) -> Void {
+    let verbose = verbose
+    let stderr = context.stderr
+    let color = terminal.colorOnStderr
+    return { line in
+      guard verbose else { return }
+      stderr.write(Style.dim.apply(line, enabled: color) + "\n")
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Items of LISA's API token table as `lisa keys` reads and writes them (lisa-contracts §1.2).
+/// New items are exactly what `lambda/api_tokens/handler.py` writes.
+public enum TokenTableItems {
+  public static let defaultLifetime: TimeInterval = 90 * 86_400
+  public static let usernameIndex = "username-index"
+
+  /// The id `lisa` gives a legacy item. Its key is the plaintext token, which is never shown, so the
+  /// id is `legacy-` and the first 12 hex digits of the plaintext's SHA-256 (the key it would have in v6.1).
+  public static func legacyID(forKey key: String) -> String {
+    "legacy-" + LisaToken.hash(key).prefix(12)
+  }
+
+  public static func isLegacy(_ item: DynamoDBItem) -> Bool { LisaTokenFormat.of(item) == .plaintext }
+
+  /// The `token` attribute: a SHA-256 digest in v6.1 items, the secret itself in legacy ones.
+  static func key(of item: DynamoDBItem) -> String { item["token"]?.stringValue ?? "" }
+
+  public static func record(_ item: DynamoDBItem) -> KeyRecord {
+    let expiresAt = LisaToken.expiration(of: item).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    let key = key(of: item)
+    if isLegacy(item) {
+      return KeyRecord(id: legacyID(forKey: key), name: LisaToken.mask(key), expiresAt: expiresAt, isLegacy: true)
+    }
+    let createdAt = item["createdDate"]?.numberText.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+    return KeyRecord(
+      id: item["tokenUUID"]?.stringValue ?? "", name: item["name"]?.stringValue ?? "", user: item["username"]?.stringValue,
+      groups: item["groups"]?.listValue?.compactMap(\.stringValue) ?? [], isSystem: item["isSystemToken"]?.boolValue ?? false,
+      expiresAt: expiresAt, createdAt: createdAt, createdBy: item["createdBy"]?.stringValue)
+  }
+
+  /// What LISA's token handler stores for a new token.
+  public struct NewToken: Sendable, Equatable {
+    public var name: String
+    public var username: String
+    public var groups: [String]
+    public var isSystem: Bool
+    public var createdBy: String
+    public var expiresAt: Date
+
+    public init(name: String, username: String, groups: [String], isSystem: Bool, createdBy: String, expiresAt: Date) {
+      self.name = name
+      self.username = username
+      self.groups = groups
+      self.isSystem = isSystem
+      self.createdBy = createdBy
+      self.expiresAt = expiresAt
+    }
+
+    public func item(secret: KeySecret, uuid: String, createdAt: Date) -> DynamoDBItem {
+      [
+        "token": .s(LisaToken.hash(secret.reveal())),
+        "tokenUUID": .s(uuid),
+        "tokenExpiration": .number(Int(expiresAt.timeIntervalSince1970)),
+        "createdDate": .number(Int(createdAt.timeIntervalSince1970)),
+        "createdBy": .s(createdBy),
+        "username": .s(username),
+        "groups": .l(groups.map { .s($0) }),
+        "name": .s(name),
+        "isSystemToken": .bool(isSystem),
+      ]
+    }
+  }
+
+  /// 128 lower-case hex characters, as LISA's `secrets.token_hex(64)`.
+  public static func generateSecret() -> KeySecret {
+    var random = SystemRandomNumberGenerator()
+    let words = (0..<8).map { _ in random.next() as UInt64 }
+    return KeySecret(words.map { word in String(word, radix: 16).leftPadded(to: 16) }.joined())
+  }
+
+  /// A random (version 4) UUID in lower case, as Python's `str(uuid4())`.
+  public static func generateUUID() -> String { UUID().uuidString.lowercased() }
+
+  /// The `tokenExpiration − createdDate` of an item, when both are there and make sense.
+  static func validity(of item: DynamoDBItem) -> TimeInterval? {
+    guard let expiration = LisaToken.expiration(of: item), let created = item["createdDate"]?.intValue,
+      expiration > created
+    else { return nil }
+    return TimeInterval(expiration - created)
+  }
+}
+
+extension CallerIdentity {
+  /// The name LISA would record for this caller: the user name of an IAM user, the session name of an
+  /// assumed role (for SSO, the person), `root` for the account root.
+  public var userName: String {
+    let resource = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last.map(String.init) ?? arn
+    return resource.split(separator: "/").last.map(String.init) ?? resource
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to length: Int) -> String {
+    count >= length ? self : String(repeating: "0", count: length - count) + self
+  }
+}
