@@ -22,7 +22,9 @@ extension Session {
       profile: options.profile, region: options.region, endpointURL: options.endpointURL,
       configProfile: config?.string("profile"), configRegion: config?.string("region"))
     let sink = detailSink
-    let clients = try AWSClients(context: context, settings: settings, trace: { event in sink("aws: \(event)") })
+    var trace: (@Sendable (AWSTraceEvent) -> Void)?
+    if verbose { trace = { event in sink("aws: \(event)") } }
+    let clients = try AWSClients(context: context, settings: settings, trace: trace)
     detail("aws: region \(clients.region), profile \(clients.profileName)")
     return clients
   }
