@@ -1,0 +1,52 @@
+import Foundation
+
+/// How a LISA list route hands out its next page: a function from one page's body to the query
+/// items that fetch the next, or nil on the last page. `/models` answers in one page; document
+/// listings use `lastEvaluated` keys; both fit.
+public struct APIPaging: Sendable {
+  public var itemsKey: String
+  public var next: @Sendable (JSONValue) -> [(String, String)]?
+
+  public init(itemsKey: String, next: @escaping @Sendable (JSONValue) -> [(String, String)]? = { _ in nil }) {
+    self.itemsKey = itemsKey
+    self.next = next
+  }
+
+  /// A single page: `{models: [...]}`.
+  public static func single(_ itemsKey: String) -> APIPaging { APIPaging(itemsKey: itemsKey) }
+
+  /// `{items, <cursorKey>: {a: x, b: y}}`: the cursor's fields become `<queryPrefix><Field>` query items
+  /// (LISA's `lastEvaluated` → `lastEvaluatedKeyPk`, …).
+  public static func cursor(_ itemsKey: String, cursorKey: String, queryPrefix: String) -> APIPaging {
+    APIPaging(itemsKey: itemsKey) { page in
+      guard let cursor = page[cursorKey]?.objectPairs, !cursor.isEmpty else { return nil }
+      return cursor.map { key, value in
+        (queryPrefix + key.prefix(1).uppercased() + key.dropFirst(), value.plainText)
+      }
+    }
+  }
+}
+
+extension LisaAPIClient {
+  /// Every item of a paged listing, page after page, up to `limit`. A server that repeats a cursor
+  /// is stopped rather than followed forever.
+  public func collect(_ request: APIRequest, paging: APIPaging, limit: Int? = nil) async throws -> [JSONValue] {
+    var items: [JSONValue] = []
+    var current = request
+    var seen: Set<String> = []
+    while true {
+      let page = try await json(current)
+      guard let batch = page[paging.itemsKey]?.arrayItems else {
+        throw LisaError(.failure, "\(current.summary) answered without a '\(paging.itemsKey)' list")
+      }
+      items += batch
+      if let limit, items.count >= limit { return Array(items.prefix(limit)) }
+      guard let next = paging.next(page), !batch.isEmpty else { return items }
+      let key = next.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+      guard seen.insert(key).inserted else {
+        throw LisaError(.failure, "\(current.summary) returned the same page cursor twice; stopping after \(items.count) items")
+      }
+      current.query = request.query.filter { item in !next.contains { $0.0 == item.0 } } + next
+    }
+  }
+}
