@@ -1,0 +1,136 @@
+import Foundation
+
+/// The status `lisa models wait --for` waits for.
+public enum WaitTarget: String, Sendable, CaseIterable {
+  case inService = "InService", stopped = "Stopped", deleted = "deleted"
+
+  public init?(userText: String) {
+    let wanted = userText.lowercased().filter { $0 != "-" && $0 != "_" }
+    guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else { return nil }
+    self = match
+  }
+}
+
+/// Time for waiting: a monotonic clock and a sleep. Tests pass a virtual one.
+public struct WaitClock: Sendable {
+  public var elapsed: @Sendable () -> TimeInterval
+  public var sleep: @Sendable (TimeInterval) async throws -> Void
+
+  public init(elapsed: @escaping @Sendable () -> TimeInterval, sleep: @escaping @Sendable (TimeInterval) async throws -> Void) {
+    self.elapsed = elapsed
+    self.sleep = sleep
+  }
+
+  public static func live() -> WaitClock {
+    let start = ContinuousClock.now
+    return WaitClock(
+      elapsed: {
+        let duration = ContinuousClock.now - start
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+      },
+      sleep: AWSRetryPolicy.taskSleep)
+  }
+}
+
+/// Polls a model until it reaches a status, with backoff: `interval` first, growing by half each
+/// quiet poll up to `maxInterval`, back to `interval` after each change.
+public struct ModelWaiter: Sendable {
+  public var api: ModelsAPI
+  public var clock: WaitClock
+  public var interval: TimeInterval
+  public var maxInterval: TimeInterval
+  /// How long a settled model in the wrong status is given to start moving (a change LISA accepted
+  /// shows in the status only once its state machine starts).
+  public var grace: TimeInterval
+
+  public init(api: ModelsAPI, clock: WaitClock, interval: TimeInterval = 2, maxInterval: TimeInterval = 30, grace: TimeInterval = 90) {
+    self.api = api
+    self.clock = clock
+    self.interval = max(0.01, interval)
+    self.maxInterval = max(self.interval, maxInterval)
+    self.grace = grace
+  }
+
+  /// Returns the last model seen (nil once deleted). `onChange` gets each new status (nil: gone).
+  /// A `Failed` model ends the wait with exit 1 and LISA's failure reason; so does the timeout.
+  @discardableResult
+  public func wait(
+    for id: String, until target: WaitTarget, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }
+  ) async throws -> ModelInfo? {
+    let deadline = clock.elapsed() + timeout
+    var pause = interval
+    var lastStatus: String?
+    var lastChange = clock.elapsed()
+    var first = true
+    while true {
+      let model = try await api.find(id)
+      let status = model?.statusText
+      if first || status != lastStatus {
+        onChange(model)
+        if !first { pause = interval }
+        lastStatus = status
+        lastChange = clock.elapsed()
+      }
+      if try reached(model, id: id, target: target, settledFor: clock.elapsed() - lastChange, firstPoll: first) { return model }
+      first = false
+      let remaining = deadline - clock.elapsed()
+      guard remaining > 0 else {
+        throw LisaError(
+          .failure, "timed out waiting for model '\(id)' to be \(target.rawValue); it is still \(status ?? "gone")",
+          hint: "wait longer with --timeout, or look at the model in LISA")
+      }
+      try await clock.sleep(min(pause, remaining))
+      pause = min(maxInterval, pause * 1.5)
+    }
+  }
+
+  /// Waits until the model stops moving (InService, Stopped) so LISA accepts a change; Failed ends it with exit 1.
+  public func waitSettled(for id: String, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }) async throws -> ModelInfo {
+    let deadline = clock.elapsed() + timeout
+    var pause = interval
+    var lastStatus: String?
+    while true {
+      let model = try await api.get(id)
+      if model.statusText != lastStatus {
+        if lastStatus != nil { onChange(model) }
+        lastStatus = model.statusText
+        pause = interval
+      }
+      if model.status == .failed {
+        throw LisaError(.failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")")
+      }
+      if model.status.acceptsUpdates { return model }
+      let remaining = deadline - clock.elapsed()
+      guard remaining > 0 else {
+        throw LisaError(.failure, "timed out waiting for model '\(id)' to leave \(model.statusText)", hint: "wait longer with --timeout")
+      }
+      try await clock.sleep(min(pause, remaining))
+      pause = min(maxInterval, pause * 1.5)
+    }
+  }
+
+  private func reached(_ model: ModelInfo?, id: String, target: WaitTarget, settledFor: TimeInterval, firstPoll: Bool) throws -> Bool {
+    guard let model else {
+      if target == .deleted { return true }
+      throw LisaError(.notFound, "model '\(id)' does not exist\(firstPoll ? "" : " any more"); it was deleted")
+    }
+    if target.rawValue == model.statusText { return true }
+    if model.status == .failed {
+      throw LisaError(
+        .failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")",
+        hint: "see the model's state machine execution in Step Functions; a Failed model can be deleted and created again")
+    }
+    let hopeless: Bool =
+      switch (target, model.status) {
+      case (.inService, .stopped), (.stopped, .inService), (.deleted, .inService), (.deleted, .stopped): true
+      default: false
+      }
+    if hopeless, settledFor >= grace {
+      let action = target == .inService ? "start" : target == .stopped ? "stop" : "delete"
+      throw LisaError(
+        .conflict, "model '\(id)' is \(model.statusText) and is not becoming \(target.rawValue)",
+        hint: "lisa models \(action) \(id)")
+    }
+    return false
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// LISA's Model Management API (§2.1) over `LisaAPIClient`. Calls that change a model are not
+/// repeated blindly after an unclear failure: each asks the server first whether it took effect.
+public struct ModelsAPI: Sendable {
+  public let client: LisaAPIClient
+
+  public init(client: LisaAPIClient) {
+    self.client = client
+  }
+
+  static func resource(_ id: String) -> String { "model '\(id)'" }
+
+  /// `GET /models`: every model the credential may see, in one answer.
+  public func list() async throws -> [ModelInfo] {
+    let items = try await client.collect(APIRequest(.get, ["models"], resource: "models"), paging: .single("models"))
+    return try items.map(ModelInfo.init)
+  }
+
+  /// `GET /models/{id}`; a missing model exits 5.
+  public func get(_ id: String) async throws -> ModelInfo {
+    try Self.model(in: try await client.json(APIRequest(.get, ["models", id], resource: Self.resource(id))), id: id)
+  }
+
+  /// The model, or nil when LISA says it does not exist.
+  public func find(_ id: String) async throws -> ModelInfo? {
+    do {
+      return try await get(id)
+    } catch let error as LisaError where error.status == .notFound && error.message.hasPrefix(Self.resource(id)) {
+      return nil
+    }
+  }
+
+  /// `POST /models`. Returns the new model (status Creating), or nil when a check after an unclear
+  /// failure found it created.
+  public func create(_ body: JSONValue) async throws -> ModelInfo? {
+    let id = body["modelId"]?.stringValue ?? ""
+    let api = self
+    let request = APIRequest(
+      .post, ["models"], body: body, resource: Self.resource(id), tookEffect: { try await api.find(id) != nil })
+    let response = try await client.send(request)
+    return response.confirmedByCheck ? nil : try Self.model(in: response.json, id: id)
+  }
+
+  /// `PUT /models/{id}`. LISA answers with the model as it was before the change.
+  public func update(_ id: String, body: JSONValue, statusBefore: String) async throws {
+    let api = self
+    let request = APIRequest(
+      .put, ["models", id], body: body, resource: Self.resource(id),
+      tookEffect: { try await api.find(id).map { $0.statusText != statusBefore } ?? false })
+    _ = try await client.send(request)
+  }
+
+  /// `DELETE /models/{id}`. A model in use by a RAG repository is a 409 that names it.
+  public func delete(_ id: String) async throws {
+    let api = self
+    let request = APIRequest(
+      .delete, ["models", id], resource: Self.resource(id),
+      tookEffect: {
+        guard let model = try await api.find(id) else { return true }
+        return model.status == .deleting
+      })
+    _ = try await client.send(request)
+  }
+
+  /// `GET /models/{id}/schedule`: `{modelId, scheduling, nextScheduledAction}`.
+  public func schedule(_ id: String) async throws -> JSONValue {
+    try await client.json(APIRequest(.get, ["models", id, "schedule"], resource: "schedule of \(Self.resource(id))"))
+  }
+
+  /// `PUT /models/{id}/schedule` with a `SchedulingConfig`; setting the same schedule twice is harmless.
+  public func setSchedule(_ id: String, _ config: JSONValue) async throws -> JSONValue {
+    try await client.json(
+      APIRequest(.put, ["models", id, "schedule"], body: config, resource: "schedule of \(Self.resource(id))", retrySafe: true))
+  }
+
+  /// `DELETE /models/{id}/schedule`.
+  public func deleteSchedule(_ id: String) async throws -> JSONValue {
+    try await client.json(
+      APIRequest(.delete, ["models", id, "schedule"], resource: "schedule of \(Self.resource(id))", retrySafe: true))
+  }
+
+  /// `GET /models/metadata/instances`: the EC2 instance types LISA accepts.
+  public func instanceTypes() async throws -> [String] {
+    let value = try await client.json(APIRequest(.get, ["models", "metadata", "instances"], resource: "instance types"))
+    return value.arrayItems?.compactMap(\.stringValue) ?? []
+  }
+
+  static func model(in body: JSONValue, id: String) throws -> ModelInfo {
+    guard let model = body["model"] else {
+      throw LisaError(.failure, "LISA's answer about \(resource(id)) has no 'model' object")
+    }
+    return try ModelInfo(json: model)
+  }
+}

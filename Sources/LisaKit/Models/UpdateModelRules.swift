@@ -1,0 +1,101 @@
+import Foundation
+
+/// `UpdateModelRequest` as LISA checks it (§2.3): the request's own rules, the rules that depend on
+/// the model (LISA-hosted or not, created with a container), and status gating.
+public enum UpdateModelRules {
+  /// Field shapes and every rule that makes the request wrong whatever the model's state (exit 7).
+  public static func check(
+    _ request: JSONValue, current: ModelInfo, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }
+  ) -> CheckedRequest {
+    var checker = RequestChecker(context: "UpdateModelRequest", locate: locate)
+    guard let body = checker.normalizeObject(request, fields: ModelSchema.update, at: .root) else {
+      return CheckedRequest(body: nil, diagnostics: checker.diagnostics)
+    }
+    let fields = body.objectPairs?.map(\.0) ?? []
+    if fields.isEmpty, checker.errors.isEmpty {
+      checker.error(.root, "nothing to change; give at least one of \(ModelSchema.update.map(\.name).joined(separator: ", "))")
+    }
+    if body["enabled"] != nil, body["autoScalingInstanceConfig"] != nil {
+      checker.error(FieldPath("enabled"), "start/stop and autoscaling changes must be separate requests")
+    }
+    let type = body["modelType"]?.stringValue ?? current.type
+    if type == "embedding", body["streaming"]?.boolValue == true {
+      checker.error(FieldPath("streaming"), "an embedding model cannot stream")
+    }
+    if let scaling = body["autoScalingInstanceConfig"] {
+      capacities(scaling, given: request["autoScalingInstanceConfig"], current: current, checker: &checker)
+    }
+    hostingRules(body, fields: fields, current: current, checker: &checker)
+    return CheckedRequest(body: checker.errors.isEmpty ? body : nil, diagnostics: checker.diagnostics)
+  }
+
+  static func capacities(_ scaling: JSONValue, given: JSONValue?, current: ModelInfo, checker: inout RequestChecker) {
+    let path = FieldPath("autoScalingInstanceConfig")
+    guard let pairs = given?.objectPairs, pairs.contains(where: { !$0.1.isNull }) else {
+      checker.error(path, "give at least one of minCapacity, maxCapacity, desiredCapacity, cooldown, defaultInstanceWarmup")
+      return
+    }
+    // Values not in the request are the model's current ones; LISA checks against the live ASG.
+    let configured = current.json["autoScalingConfig"]
+    let minimum = scaling["minCapacity"]?.intValue ?? configured?["minCapacity"]?.intValue
+    let maximum = scaling["maxCapacity"]?.intValue ?? configured?["maxCapacity"]?.intValue
+    func origin(_ key: String) -> String { scaling[key] == nil ? "the model's current \(key)" : key }
+    if let minimum, let maximum, minimum > maximum {
+      checker.error(path.key(scaling["minCapacity"] == nil ? "maxCapacity" : "minCapacity"),
+        "\(origin("minCapacity")) (\(minimum)) must not exceed \(origin("maxCapacity")) (\(maximum))")
+    }
+    if let desired = scaling["desiredCapacity"]?.intValue {
+      if let maximum, desired > maximum {
+        checker.error(path.key("desiredCapacity"), "must not exceed \(origin("maxCapacity")) (\(desired) > \(maximum))")
+      }
+      if let minimum, desired < minimum {
+        checker.error(path.key("desiredCapacity"), "must be at least \(origin("minCapacity")) (\(desired) < \(minimum))")
+      }
+    }
+  }
+
+  /// Third-party and internal models change only metadata; containers need a model created with one.
+  static func hostingRules(_ body: JSONValue, fields: [String], current: ModelInfo, checker: inout RequestChecker) {
+    if !current.isLisaHosted {
+      for field in fields where !ModelSchema.metadataFields.contains(field) {
+        let why =
+          field == "enabled"
+          ? "a \(current.hosting.rawValue) model cannot be started or stopped (LISA would mark it Failed)"
+          : "only LISA-hosted models have \(field == "containerConfig" ? "a container" : "autoscaling") to change; "
+            + "'\(current.id)' is \(current.hosting.rawValue)"
+        checker.error(FieldPath(field), why + "; a \(current.hosting.rawValue) model changes only \(ModelSchema.metadataFields.joined(separator: ", "))")
+      }
+      return
+    }
+    if body["containerConfig"] != nil, current.json["containerConfig"].map({ $0.isNull }) ?? true {
+      checker.error(FieldPath("containerConfig"), "'\(current.id)' was not created with a containerConfig, so LISA cannot change it")
+    }
+  }
+
+  /// Status gating (exit 6): LISA accepts a change only on an InService or Stopped model; a start
+  /// only on a Stopped one and a stop only on an InService one.
+  public static func gate(_ body: JSONValue, current: ModelInfo) throws {
+    let status = current.status
+    guard status.acceptsUpdates else {
+      throw LisaError(
+        .conflict, "model '\(current.id)' is \(current.statusText); LISA changes a model only when it is InService or Stopped",
+        hint: status == .failed
+          ? "a Failed model can only be deleted and created again"
+          : "wait for it: lisa models wait \(current.id) --for \(status == .stopping ? "Stopped" : "InService")")
+    }
+    if let enabled = body["enabled"]?.boolValue {
+      if enabled, status != .stopped {
+        throw LisaError(.conflict, "model '\(current.id)' is \(current.statusText); only a Stopped model can be started")
+      }
+      if !enabled, status != .inService {
+        throw LisaError(.conflict, "model '\(current.id)' is \(current.statusText); only an InService model can be stopped")
+      }
+    }
+  }
+
+  /// A container change on a running model: ECS rolls out a new task definition and the model is
+  /// unavailable meanwhile. On a Stopped model the change is only saved.
+  public static func restartsContainer(_ body: JSONValue, current: ModelInfo) -> Bool {
+    body["containerConfig"] != nil && current.status == .inService
+  }
+}
