@@ -3,7 +3,11 @@ import Foundation
 /// One call to the LISA REST API: `GET /models/{id}`, `PUT /models/{id}` with a JSON body, …
 public struct APIRequest: Sendable {
   public enum Method: String, Sendable {
-    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+    case patch = "PATCH"
+    case delete = "DELETE"
   }
 
   public var method: Method
@@ -41,12 +45,16 @@ public struct APIRequest: Sendable {
     guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
       throw LisaError(.usage, "LISA API URL \(base.absoluteString) is not a valid URL")
     }
-    let basePath = components.percentEncodedPath.hasSuffix("/") ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
+    let basePath =
+      components.percentEncodedPath.hasSuffix("/")
+      ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
     components.percentEncodedPath = basePath + "/" + path.map(Self.escapeSegment).joined(separator: "/")
     if !query.isEmpty {
       components.percentEncodedQuery = query.map { "\(Self.escapeQuery($0.0))=\(Self.escapeQuery($0.1))" }.joined(separator: "&")
     }
-    guard let url = components.url else { throw LisaError(.usage, "cannot build a URL for \(summary) below \(base.absoluteString)") }
+    guard let url = components.url else {
+      throw LisaError(.usage, "cannot build a URL for \(summary) below \(base.absoluteString)")
+    }
     return url
   }
 
@@ -71,7 +79,9 @@ public struct APIResponse: Sendable {
   /// True when an unclear failure was followed by a check showing the call had taken effect; the body is empty then.
   public var confirmedByCheck: Bool
 
-  public init(status: Int, headers: [String: String] = [:], body: Data = Data(), json: JSONValue = .null, confirmedByCheck: Bool = false) {
+  public init(
+    status: Int, headers: [String: String] = [:], body: Data = Data(), json: JSONValue = .null, confirmedByCheck: Bool = false
+  ) {
     self.status = status
     self.headers = headers
     self.body = body

@@ -37,7 +37,8 @@ public struct LisaAPIClient: Sendable {
       do {
         response = try await transport.send(http, timeout: timeout)
       } catch let error as TransportError {
-        if let outcome = try await afterUnclearFailure(request, attempt: attempt, started: started, status: nil, retryAfter: nil) {
+        if let outcome = try await afterUnclearFailure(request, attempt: attempt, started: started, status: nil, retryAfter: nil)
+        {
           if case .confirmed(let confirmed) = outcome { return confirmed }
           continue
         }
@@ -125,12 +126,14 @@ public struct LisaAPIClient: Sendable {
     let host = endpoint.url.host ?? endpoint.url.absoluteString
     if request.retrySafe || request.tookEffect != nil {
       return LisaError(
-        .unavailable, "cannot reach the LISA API at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(error.reason)",
+        .unavailable,
+        "cannot reach the LISA API at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(error.reason)",
         hint: "check the network and the API URL from \(endpoint.source)")
     }
     return LisaError(
       .unavailable,
-      "\(request.summary): no response from \(host) (\(error.reason)); it may or may not have been applied, so it was not retried")
+      "\(request.summary): no response from \(host) (\(error.reason)); it may or may not have been applied, so it was not retried"
+    )
   }
 
   private func requestID(_ response: HTTPResponse) -> String? {

@@ -40,7 +40,9 @@ public struct LisaAPIDiscovery: Sendable {
 
   public func baseURL() async throws -> LisaAPIEndpoint {
     if let flag = apiURLFlag { return try Self.endpoint(flag, source: "--api-url") }
-    if let value = context.environment[Self.urlVariable], !value.isEmpty { return try Self.endpoint(value, source: Self.urlVariable) }
+    if let value = context.environment[Self.urlVariable], !value.isEmpty {
+      return try Self.endpoint(value, source: Self.urlVariable)
+    }
     let derived = try names()
     let parameter = derived.value(group: "ssmParameters", key: "apiUrl") ?? "\(derived.deploymentPrefix)/LisaApiUrl"
     do {
@@ -82,7 +84,8 @@ public struct LisaAPIDiscovery: Sendable {
       }
     }
     throw LisaError(
-      .auth, "no API credential: \(Self.tokenVariable) is not set, no --token-file, and no management key secret "
+      .auth,
+      "no API credential: \(Self.tokenVariable) is not set, no --token-file, and no management key secret "
         + "(tried \(candidates.joined(separator: ", ")))",
       hint: "set \(Self.tokenVariable) or pass --token-file PATH (or - for stdin)")
   }
@@ -94,7 +97,9 @@ public struct LisaAPIDiscovery: Sendable {
     guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
       let host = components.host, !host.isEmpty, ["http", "https"].contains(scheme), components.query == nil
     else {
-      throw LisaError(status, "\(source): '\(text)' is not an http(s) URL", hint: "e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod")
+      throw LisaError(
+        status, "\(source): '\(text)' is not an http(s) URL", hint: "e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod"
+      )
     }
     if scheme == "http", !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) {
       throw LisaError(status, "\(source): refusing to send the API credential over plain http to \(host)", hint: "use https")

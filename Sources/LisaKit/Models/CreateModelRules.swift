@@ -16,7 +16,8 @@ public struct CheckedRequest: Sendable {
 
 /// `CreateModelRequest` as LISA validates it (§2.2): field shapes, then its cross-field rules.
 public enum CreateModelRules {
-  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> CheckedRequest {
+  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> CheckedRequest
+  {
     var checker = RequestChecker(context: "CreateModelRequest", locate: locate)
     guard let body = checker.normalizeObject(value, fields: ModelSchema.create, at: .root) else {
       return CheckedRequest(body: nil, diagnostics: checker.diagnostics)
@@ -74,7 +75,9 @@ public enum CreateModelRules {
   /// An internal model is reached through its own load balancer: the host must end in `.elb.amazonaws.com`.
   static func checkInternalURL(_ text: String, checker: inout RequestChecker) {
     guard let host = URLComponents(string: text)?.host, !host.isEmpty else {
-      checker.error(FieldPath("modelUrl"), "'\(text)' is not a URL with a host (e.g. https://internal-my-alb-123.us-east-1.elb.amazonaws.com)")
+      checker.error(
+        FieldPath("modelUrl"), "'\(text)' is not a URL with a host (e.g. https://internal-my-alb-123.us-east-1.elb.amazonaws.com)"
+      )
       return
     }
     if !host.lowercased().hasSuffix(".elb.amazonaws.com") {

@@ -19,7 +19,8 @@ public enum DesiredModels {
       if let first = seen[id] {
         diagnostics.append(
           ConfigDiagnostic(
-            severity: .error, path: "modelId", message: "'\(id)' is also defined in \(first)", location: document.locate(FieldPath("modelId"))))
+            severity: .error, path: "modelId", message: "'\(id)' is also defined in \(first)",
+            location: document.locate(FieldPath("modelId"))))
         continue
       }
       seen[id] = document.origin

@@ -45,7 +45,8 @@ public struct ModelApplier: Sendable {
       try await api.delete(item.modelId)
       if item.action == .delete { outcome.deleted.append(item.modelId) }
     }
-    let mustBeGone = plan.items.filter { ($0.action == .recreate && recreate) || ($0.action == .create && $0.note != nil) }
+    let mustBeGone =
+      plan.items.filter { ($0.action == .recreate && recreate) || ($0.action == .create && $0.note != nil) }
       + (waitForReady ? plan.items.filter { $0.action == .delete } : [])
     for item in mustBeGone {
       progress("waiting for \(item.modelId) to be deleted")
@@ -59,7 +60,11 @@ public struct ModelApplier: Sendable {
     }
     for item in plan.items where item.action == .update {
       guard let document = item.desired else { continue }
-      if try await update(item, document: document) { outcome.updated.append(item.modelId) } else { outcome.settledUnchanged.append(item.modelId) }
+      if try await update(item, document: document) {
+        outcome.updated.append(item.modelId)
+      } else {
+        outcome.settledUnchanged.append(item.modelId)
+      }
     }
     if waitForReady {
       for id in outcome.created {
@@ -87,12 +92,16 @@ public struct ModelApplier: Sendable {
     case .update: break
     default:
       throw LisaError(
-        .conflict, "model '\(item.modelId)' changed while waiting: it now needs \(item.action.rawValue) (\(item.note ?? "see the plan"))",
+        .conflict,
+        "model '\(item.modelId)' changed while waiting: it now needs \(item.action.rawValue) (\(item.note ?? "see the plan"))",
         hint: "run the apply again")
     }
     if let body = item.updateBody {
       try UpdateModelRules.gate(body, current: model)
-      progress("updating \(item.modelId): \(item.changes.filter { $0.path != ModelDiff.schedulePath }.map(\.path).joined(separator: ", "))")
+      progress(
+        "updating \(item.modelId): "
+          + item.changes.filter { $0.path != ModelDiff.schedulePath }.map(\.path).joined(separator: ", ")
+      )
       try await api.update(item.modelId, body: body, statusBefore: model.statusText)
     }
     if let schedule = item.schedule {

@@ -20,13 +20,18 @@ public enum ModelDiff {
   static let defaults: [String: JSONValue] = [
     "streaming": .bool(false), "hostingType": .string(HostingType.thirdParty.rawValue), "allowedGroups": .array([]),
     "features": .array([]), "guardrailsConfig": .object([]), "containerConfig.environment": .object([]),
-    "autoScalingConfig.blockDeviceVolumeSize": .int(50), "autoScalingConfig.metricConfig.albMetricName": .string("RequestCountPerTarget"),
+    "autoScalingConfig.blockDeviceVolumeSize": .int(50),
+    "autoScalingConfig.metricConfig.albMetricName": .string("RequestCountPerTarget"),
     "autoScalingConfig.metricConfig.targetValue": .int(30),
   ]
   /// Paths compared as one value rather than key by key.
-  static let wholeValues: Set<String> = ["guardrailsConfig", "autoScalingConfig.scheduling", "containerConfig.healthCheckConfig.command"]
+  static let wholeValues: Set<String> = [
+    "guardrailsConfig", "autoScalingConfig.scheduling", "containerConfig.healthCheckConfig.command",
+  ]
 
-  static let scalingUpdatable: Set<String> = ["minCapacity", "maxCapacity", "desiredCapacity", "cooldown", "defaultInstanceWarmup"]
+  static let scalingUpdatable: Set<String> = [
+    "minCapacity", "maxCapacity", "desiredCapacity", "cooldown", "defaultInstanceWarmup",
+  ]
   static let healthCheckUpdatable = [
     "command": "healthCheckCommand", "interval": "healthCheckInterval", "timeout": "healthCheckTimeout",
     "startPeriod": "healthCheckStartPeriod", "retries": "healthCheckRetries",
@@ -82,7 +87,9 @@ public enum ModelDiff {
     if first == "containerConfig" {
       if parts.count == 2, parts[1] == "sharedMemorySize" { return parts }
       if parts.count == 3, parts[1] == "environment" { return parts }
-      if parts.count == 3, parts[1] == "healthCheckConfig", let flat = healthCheckUpdatable[parts[2]] { return ["containerConfig", flat] }
+      if parts.count == 3, parts[1] == "healthCheckConfig", let flat = healthCheckUpdatable[parts[2]] {
+        return ["containerConfig", flat]
+      }
     }
     return nil
   }

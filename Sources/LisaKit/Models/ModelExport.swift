@@ -39,7 +39,8 @@ public enum ModelExport {
       stripped = stripped.setting("autoScalingConfig", scaling.setting("scheduling", empty ? nil : cleaned))
     }
     if let guardrails = stripped["guardrailsConfig"]?.objectPairs {
-      stripped = stripped.setting("guardrailsConfig", .object(guardrails.map { ($0.0, removing(guardrailServerFields, from: $0.1)) }))
+      stripped = stripped.setting(
+        "guardrailsConfig", .object(guardrails.map { ($0.0, removing(guardrailServerFields, from: $0.1)) }))
     }
     let checked = CreateModelRules.check(stripped)
     // A model LISA accepted under older rules is still exported as stored, with the findings as warnings.
@@ -61,7 +62,8 @@ public enum ModelExport {
 
   /// The YAML `export -f` writes and `apply -f` reads back.
   public static func document(_ models: [ExportedModel], source: String, at date: Date) -> String {
-    let header = "# lisa models export: \(models.count) model\(models.count == 1 ? "" : "s") from \(source) at \(KeyRecord.iso8601(date))\n"
+    let header =
+      "# lisa models export: \(models.count) model\(models.count == 1 ? "" : "s") from \(source) at \(KeyRecord.iso8601(date))\n"
       + "# Replay with: lisa models apply -f FILE. Third-party apiKey values are not in this file.\n"
     let body = JSONValue.object([("models", .array(models.map(\.request)))])
     return header + YAMLEmitter(includeComments: false).emit(Renderer.yamlNode(body))

@@ -9,7 +9,10 @@ public struct ModelDocument: Sendable {
   public var origin: String
   public var locate: @Sendable (FieldPath) -> SourceLocation?
 
-  public init(request: JSONValue, apiKey: String? = nil, origin: String, locate: @escaping @Sendable (FieldPath) -> SourceLocation? = { _ in nil }) {
+  public init(
+    request: JSONValue, apiKey: String? = nil, origin: String,
+    locate: @escaping @Sendable (FieldPath) -> SourceLocation? = { _ in nil }
+  ) {
     self.request = request
     self.apiKey = apiKey
     self.origin = origin
@@ -35,7 +38,8 @@ public enum ModelFile {
       default: ([root], nil)
       }
     if let listPath, case .mapping(let mapping) = root, mapping["models"]?.sequence == nil {
-      throw LisaError(.dataError, "'\(listPath)' must be a list of model requests", at: mapping["models"]?.location ?? root.location)
+      throw LisaError(
+        .dataError, "'\(listPath)' must be a list of model requests", at: mapping["models"]?.location ?? root.location)
     }
     return try items.enumerated().map { index, node in
       guard node.mapping != nil else {

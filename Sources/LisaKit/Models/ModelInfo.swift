@@ -2,8 +2,15 @@ import Foundation
 
 /// LISA's `ModelStatus`, plus `Unknown` for an item without one (`to_lisa_model`).
 public enum ModelStatus: String, Sendable, CaseIterable {
-  case creating = "Creating", inService = "InService", starting = "Starting", stopping = "Stopping", stopped = "Stopped"
-  case updating = "Updating", deleting = "Deleting", failed = "Failed", unknown = "Unknown"
+  case creating = "Creating"
+  case inService = "InService"
+  case starting = "Starting"
+  case stopping = "Stopping"
+  case stopped = "Stopped"
+  case updating = "Updating"
+  case deleting = "Deleting"
+  case failed = "Failed"
+  case unknown = "Unknown"
 
   /// Case-insensitive, as users type it: `inservice`, `InService`, `in-service`.
   public init?(userText: String) {
@@ -22,7 +29,9 @@ public enum ModelStatus: String, Sendable, CaseIterable {
 
 /// The three ways LISA serves a model; wire values are lower-case.
 public enum HostingType: String, Sendable, CaseIterable {
-  case thirdParty = "third_party", lisaHosted = "lisa_hosted", internalHosted = "internal_hosted"
+  case thirdParty = "third_party"
+  case lisaHosted = "lisa_hosted"
+  case internalHosted = "internal_hosted"
 
   public init?(userText: String) {
     let wanted = userText.lowercased().replacingOccurrences(of: "-", with: "_")

@@ -28,12 +28,16 @@ public struct ModelPlanItem: Sendable {
     .object([
       ("modelId", .string(modelId)), ("action", .string(action.rawValue)), ("status", .optional(current?.statusText)),
       ("note", .optional(note)), ("restartsContainer", .bool(restartsContainer)),
-      ("changes", .array(changes.map { change in
-        .object([
-          ("path", .string(change.path)), ("from", change.from ?? .null), ("to", change.to ?? .null),
-          ("needsRecreate", .bool(change.needsRecreate)),
-        ])
-      })),
+      (
+        "changes",
+        .array(
+          changes.map { change in
+            .object([
+              ("path", .string(change.path)), ("from", change.from ?? .null), ("to", change.to ?? .null),
+              ("needsRecreate", .bool(change.needsRecreate)),
+            ])
+          })
+      ),
     ])
   }
 }
@@ -50,7 +54,9 @@ public struct ModelPlan: Sendable {
       let id = document.modelId ?? ""
       guard let model = current.first(where: { $0.id == id }), model.status != .deleting else {
         let deleting = current.contains { $0.id == id }
-        items.append(ModelPlanItem(modelId: id, action: .create, desired: document, note: deleting ? "being deleted; created once gone" : nil))
+        items.append(
+          ModelPlanItem(
+            modelId: id, action: .create, desired: document, note: deleting ? "being deleted; created once gone" : nil))
         continue
       }
       items.append(plan(document, against: model))
@@ -122,7 +128,8 @@ public struct ModelPlan: Sendable {
       guard item.action == .update || item.action == .recreate else { continue }
       for change in item.changes {
         let show = { (value: JSONValue?) in value.map(JSONWriter.compact) ?? "(unset)" }
-        lines.append("    \(change.path): \(show(change.from)) → \(show(change.to))\(change.needsRecreate ? "  (needs recreate)" : "")")
+        lines.append(
+          "    \(change.path): \(show(change.from)) → \(show(change.to))\(change.needsRecreate ? "  (needs recreate)" : "")")
       }
     }
     lines.append("Plan: \(summary).")

@@ -51,12 +51,16 @@ public enum ModelSchema {
   public static let hostingTypes = HostingType.allCases.map(\.rawValue)
   public static let inferenceContainers = ["tgi", "tei", "vllm"]
   /// The five fields that together make a model LISA-hosted.
-  public static let hostingFields = ["autoScalingConfig", "containerConfig", "inferenceContainer", "instanceType", "loadBalancerConfig"]
+  public static let hostingFields = [
+    "autoScalingConfig", "containerConfig", "inferenceContainer", "instanceType", "loadBalancerConfig",
+  ]
 
   static let positive = FieldShape.integer(min: 1)
   static let strings = FieldShape.list(.string())
 
-  static let feature = FieldShape.object([FieldSpec("name", .string(), required: true), FieldSpec("overview", .string(), required: true)])
+  static let feature = FieldShape.object([
+    FieldSpec("name", .string(), required: true), FieldSpec("overview", .string(), required: true),
+  ])
 
   static let guardrail = FieldShape.object([
     FieldSpec("guardrailName", .string(nonEmpty: true), required: true),
@@ -70,7 +74,11 @@ public enum ModelSchema {
 
   static let containerConfig = FieldShape.object([
     FieldSpec(
-      "image", .object([FieldSpec("baseImage", .string(nonEmpty: true), required: true), FieldSpec("type", .string(nonEmpty: true), required: true)]),
+      "image",
+      .object([
+        FieldSpec("baseImage", .string(nonEmpty: true), required: true),
+        FieldSpec("type", .string(nonEmpty: true), required: true),
+      ]),
       required: true),
     FieldSpec("sharedMemorySize", positive, required: true),
     FieldSpec(
@@ -128,7 +136,9 @@ public enum ModelSchema {
   ]
 
   /// Fields of `UpdateModelRequest` that only describe the model (all a third-party model may change).
-  public static let metadataFields = ["modelType", "modelDescription", "streaming", "allowedGroups", "features", "guardrailsConfig"]
+  public static let metadataFields = [
+    "modelType", "modelDescription", "streaming", "allowedGroups", "features", "guardrailsConfig",
+  ]
 
   /// `UpdateModelRequest`.
   public static let update: [FieldSpec] = [

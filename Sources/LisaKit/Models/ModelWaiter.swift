@@ -2,7 +2,9 @@ import Foundation
 
 /// The status `lisa models wait --for` waits for.
 public enum WaitTarget: String, Sendable, CaseIterable {
-  case inService = "InService", stopped = "Stopped", deleted = "deleted"
+  case inService = "InService"
+  case stopped = "Stopped"
+  case deleted = "deleted"
 
   public init?(userText: String) {
     let wanted = userText.lowercased().filter { $0 != "-" && $0 != "_" }
@@ -43,7 +45,9 @@ public struct ModelWaiter: Sendable {
   /// shows in the status only once its state machine starts).
   public var grace: TimeInterval
 
-  public init(api: ModelsAPI, clock: WaitClock, interval: TimeInterval = 2, maxInterval: TimeInterval = 30, grace: TimeInterval = 90) {
+  public init(
+    api: ModelsAPI, clock: WaitClock, interval: TimeInterval = 2, maxInterval: TimeInterval = 30, grace: TimeInterval = 90
+  ) {
     self.api = api
     self.clock = clock
     self.interval = max(0.01, interval)
@@ -85,7 +89,9 @@ public struct ModelWaiter: Sendable {
   }
 
   /// Waits until the model stops moving (InService, Stopped) so LISA accepts a change; Failed ends it with exit 1.
-  public func waitSettled(for id: String, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }) async throws -> ModelInfo {
+  public func waitSettled(for id: String, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }) async throws
+    -> ModelInfo
+  {
     let deadline = clock.elapsed() + timeout
     var pause = interval
     var lastStatus: String?
@@ -102,14 +108,17 @@ public struct ModelWaiter: Sendable {
       if model.status.acceptsUpdates { return model }
       let remaining = deadline - clock.elapsed()
       guard remaining > 0 else {
-        throw LisaError(.failure, "timed out waiting for model '\(id)' to leave \(model.statusText)", hint: "wait longer with --timeout")
+        throw LisaError(
+          .failure, "timed out waiting for model '\(id)' to leave \(model.statusText)", hint: "wait longer with --timeout")
       }
       try await clock.sleep(min(pause, remaining))
       pause = min(maxInterval, pause * 1.5)
     }
   }
 
-  private func reached(_ model: ModelInfo?, id: String, target: WaitTarget, settledFor: TimeInterval, firstPoll: Bool) throws -> Bool {
+  private func reached(_ model: ModelInfo?, id: String, target: WaitTarget, settledFor: TimeInterval, firstPoll: Bool) throws
+    -> Bool
+  {
     guard let model else {
       if target == .deleted { return true }
       throw LisaError(.notFound, "model '\(id)' does not exist\(firstPoll ? "" : " any more"); it was deleted")

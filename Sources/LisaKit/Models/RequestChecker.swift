@@ -183,7 +183,11 @@ public struct RequestChecker {
         return nil
       }
       guard first == "CMD" || first == "CMD-SHELL" else {
-        error(path, "a health check command list must start with 'CMD' or 'CMD-SHELL', found '\(first)' (e.g. [CMD-SHELL, curl -f http://localhost:8080/health])")
+        error(
+          path,
+          "a health check command list must start with 'CMD' or 'CMD-SHELL', found '\(first)' "
+            + "(e.g. [CMD-SHELL, curl -f http://localhost:8080/health])"
+        )
         return nil
       }
       guard texts.count >= 2, !texts[1].trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -8,7 +8,8 @@ public enum ScheduleRules {
   public static let minimumWindowMinutes = 120
 
   static let window = FieldShape.object([
-    FieldSpec("startTime", .string(nonEmpty: true), required: true), FieldSpec("stopTime", .string(nonEmpty: true), required: true),
+    FieldSpec("startTime", .string(nonEmpty: true), required: true),
+    FieldSpec("stopTime", .string(nonEmpty: true), required: true),
   ])
 
   static let fields: [FieldSpec] = [
@@ -80,7 +81,9 @@ public enum ScheduleRules {
   }
 
   /// Checks a whole `SchedulingConfig` (for `PUT /models/{id}/schedule`).
-  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> (JSONValue?, [ConfigDiagnostic]) {
+  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> (
+    JSONValue?, [ConfigDiagnostic]
+  ) {
     var checker = RequestChecker(context: "SchedulingConfig", locate: locate)
     let normalized = normalize(value, at: .root, checker: &checker)
     return (checker.errors.isEmpty ? normalized : nil, checker.diagnostics)

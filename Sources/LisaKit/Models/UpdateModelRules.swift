@@ -41,7 +41,8 @@ public enum UpdateModelRules {
     let maximum = scaling["maxCapacity"]?.intValue ?? configured?["maxCapacity"]?.intValue
     func origin(_ key: String) -> String { scaling[key] == nil ? "the model's current \(key)" : key }
     if let minimum, let maximum, minimum > maximum {
-      checker.error(path.key(scaling["minCapacity"] == nil ? "maxCapacity" : "minCapacity"),
+      checker.error(
+        path.key(scaling["minCapacity"] == nil ? "maxCapacity" : "minCapacity"),
         "\(origin("minCapacity")) (\(minimum)) must not exceed \(origin("maxCapacity")) (\(maximum))")
     }
     if let desired = scaling["desiredCapacity"]?.intValue {
@@ -63,12 +64,15 @@ public enum UpdateModelRules {
           ? "a \(current.hosting.rawValue) model cannot be started or stopped (LISA would mark it Failed)"
           : "only LISA-hosted models have \(field == "containerConfig" ? "a container" : "autoscaling") to change; "
             + "'\(current.id)' is \(current.hosting.rawValue)"
-        checker.error(FieldPath(field), why + "; a \(current.hosting.rawValue) model changes only \(ModelSchema.metadataFields.joined(separator: ", "))")
+        checker.error(
+          FieldPath(field),
+          why + "; a \(current.hosting.rawValue) model changes only \(ModelSchema.metadataFields.joined(separator: ", "))")
       }
       return
     }
     if body["containerConfig"] != nil, current.json["containerConfig"].map({ $0.isNull }) ?? true {
-      checker.error(FieldPath("containerConfig"), "'\(current.id)' was not created with a containerConfig, so LISA cannot change it")
+      checker.error(
+        FieldPath("containerConfig"), "'\(current.id)' was not created with a containerConfig, so LISA cannot change it")
     }
   }
 

@@ -9,7 +9,8 @@ import Testing
   func discovery(env: [String: String], tokenFile: String? = nil, stdin: String = "", directory: URL? = nil) -> LisaAPIDiscovery {
     let home = directory ?? TestPaths.temporaryDirectory("api-cred")
     let context = LisaContext(
-      environment: env, workingDirectory: home.path, homeDirectory: home.path, now: { Date() }, terminal: .pipes, stdout: BufferSink(),
+      environment: env, workingDirectory: home.path, homeDirectory: home.path, now: { Date() }, terminal: .pipes,
+      stdout: BufferSink(),
       stderr: BufferSink(), stdin: { Data(stdin.utf8) })
     return LisaAPIDiscovery(
       context: context, apiURLFlag: nil, tokenFile: tokenFile, names: { throw LisaError(.failure, "config must not be read") },
@@ -20,14 +21,18 @@ import Testing
     let credential = try await discovery(env: ["LISA_API_TOKEN": "env-token-value-123"], tokenFile: "/no/such/file").credential()
     #expect(credential.kind == .apiToken && credential.source == "LISA_API_TOKEN")
     #expect(credential.authorizationHeader == "Bearer env-token-value-123")
-    for text in [credential.description, String(reflecting: credential), "\(credential)", String(describing: Mirror(reflecting: credential).children.map(\.value))] {
+    for text in [
+      credential.description, String(reflecting: credential), "\(credential)",
+      String(describing: Mirror(reflecting: credential).children.map(\.value)),
+    ] {
       #expect(!text.contains("env-token-value-123"), "\(text)")
     }
   }
 
   @Test func tokenFileFirstLineAndStdin() async throws {
     let dir = TestPaths.temporaryDirectory("api-cred")
-    try "Bearer file-token-456\nsecond line ignored\n".write(to: dir.appendingPathComponent("token.txt"), atomically: true, encoding: .utf8)
+    try "Bearer file-token-456\nsecond line ignored\n".write(
+      to: dir.appendingPathComponent("token.txt"), atomically: true, encoding: .utf8)
     let fromFile = try await discovery(env: [:], tokenFile: "token.txt", directory: dir).credential()
     #expect(fromFile.source == "file token.txt" && fromFile.authorizationHeader == "Bearer file-token-456")
     let fromStdin = try await discovery(env: [:], tokenFile: "-", stdin: "  stdin-token-789  \r\n").credential()
@@ -35,12 +40,18 @@ import Testing
   }
 
   @Test func badCredentialsAreOneLineWithoutValues() async throws {
-    await #expect { try await discovery(env: ["LISA_API_TOKEN": ""]).credential() } throws: { ($0 as? LisaError)?.status == .usage }
-    await #expect { try await discovery(env: [:], tokenFile: "-", stdin: "\n").credential() } throws: { ($0 as? LisaError)?.status == .invalid }
+    await #expect { try await discovery(env: ["LISA_API_TOKEN": ""]).credential() } throws: {
+      ($0 as? LisaError)?.status == .usage
+    }
+    await #expect { try await discovery(env: [:], tokenFile: "-", stdin: "\n").credential() } throws: {
+      ($0 as? LisaError)?.status == .invalid
+    }
     await #expect { try await discovery(env: [:], tokenFile: "-", stdin: "two words").credential() } throws: { error in
       (error as? LisaError)?.message == "stdin (--token-file -): the API credential contains spaces or non-ASCII characters"
     }
-    await #expect { try await discovery(env: [:], tokenFile: "missing.txt").credential() } throws: { ($0 as? LisaError)?.status == .notFound }
+    await #expect { try await discovery(env: [:], tokenFile: "missing.txt").credential() } throws: {
+      ($0 as? LisaError)?.status == .notFound
+    }
   }
 
   @Test func jwtsAreToldApart() {
@@ -69,11 +80,12 @@ import Testing
     }
   }
 
-  @Test(arguments: [
-    ("https://abc.execute-api.us-east-1.amazonaws.com/prod/", "https://abc.execute-api.us-east-1.amazonaws.com/prod", nil),
-    ("http://127.0.0.1:8080/prod", "http://127.0.0.1:8080/prod", nil), ("http://lisa.example.com/prod", nil, "plain http"),
-    ("lisa.example.com", nil, "not an http(s) URL"), ("https://x.example.com/?a=1", nil, "not an http(s) URL"),
-  ] as [(String, String?, String?)])
+  @Test(
+    arguments: [
+      ("https://abc.execute-api.us-east-1.amazonaws.com/prod/", "https://abc.execute-api.us-east-1.amazonaws.com/prod", nil),
+      ("http://127.0.0.1:8080/prod", "http://127.0.0.1:8080/prod", nil), ("http://lisa.example.com/prod", nil, "plain http"),
+      ("lisa.example.com", nil, "not an http(s) URL"), ("https://x.example.com/?a=1", nil, "not an http(s) URL"),
+    ] as [(String, String?, String?)])
   func baseURLs(text: String, expected: String?, problem: String?) throws {
     if let expected {
       #expect(try LisaAPIDiscovery.endpoint(text, source: "--api-url").url.absoluteString == expected)

@@ -5,14 +5,18 @@ import Testing
 
 /// LISA's two error shapes become one line with the right exit status; credentials are named, never shown.
 @Suite struct APIErrorMapperTests {
-  func map(_ status: Int, _ body: String, _ request: APIRequest = APIRequest(.get, ["models", "m1"], resource: "model 'm1'")) -> LisaError {
+  func map(_ status: Int, _ body: String, _ request: APIRequest = APIRequest(.get, ["models", "m1"], resource: "model 'm1'"))
+    -> LisaError
+  {
     APIErrorMapper.error(
       for: HTTPResponse(status: status, body: Data(body.utf8)), request: request, credential: APIFixture.credential,
       endpoint: APIFixture.endpoint, attempts: 1)
   }
 
   @Test func bothShapesAndPlainText() {
-    #expect(map(404, #"{"detail": "Model 'm1' was not found."}"#).message == "model 'm1' not found (GET /models/m1 (HTTP 404): Model 'm1' was not found.)")
+    #expect(
+      map(404, #"{"detail": "Model 'm1' was not found."}"#).message
+        == "model 'm1' not found (GET /models/m1 (HTTP 404): Model 'm1' was not found.)")
     #expect(map(404, #"{"message": "Model 'm1' was not found."}"#).status == .notFound)
     #expect(map(502, "<html>\nBad gateway</html>").message.contains("<html>"))
     #expect(map(404, "").message.hasSuffix("HTTP 404): Not Found)"))
@@ -27,13 +31,19 @@ import Testing
     #expect(error.status == .invalid)
     #expect(
       error.message
-        == "model 'm1': LISA rejected the request body (POST /models (HTTP 422)): autoScalingConfig.minCapacity: Input should be greater than 0; features[0].name: Field required")
+        == "model 'm1': LISA rejected the request body (POST /models (HTTP 422)): "
+        + "autoScalingConfig.minCapacity: Input should be greater than 0; features[0].name: Field required"
+    )
   }
 
   @Test func statusesMapToDocumentedCodes() {
     #expect(map(409, #"{"detail": "Model 'm1' is in use by repositories: docs"}"#).status == .conflict)
-    #expect(map(400, #"{"message": "Model cannot be updated when it is not in the 'InService' or 'Stopped' states"}"#).status == .conflict)
-    #expect(map(400, #"{"message": "Cannot update AutoScaling Config for model not hosted in LISA infrastructure."}"#).status == .invalid)
+    #expect(
+      map(400, #"{"message": "Model cannot be updated when it is not in the 'InService' or 'Stopped' states"}"#).status
+        == .conflict)
+    #expect(
+      map(400, #"{"message": "Cannot update AutoScaling Config for model not hosted in LISA infrastructure."}"#).status
+        == .invalid)
     #expect(map(503, #"{"message": "Service Unavailable"}"#).status == .unavailable)
     #expect(map(418, "{}").status == .failure)
   }

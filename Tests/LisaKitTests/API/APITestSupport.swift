@@ -58,10 +58,12 @@ enum APIFixture {
   static let secretToken = "tok-Zq9-very-secret-4711"
   static let credential = APICredential(kind: .apiToken, source: "LISA_API_TOKEN", value: secretToken)
   static let endpoint = LisaAPIEndpoint(
-    url: URL(string: "https://abc123.execute-api.us-east-1.amazonaws.com/prod") ?? URL(fileURLWithPath: "/"), source: "LISA_API_URL")
+    url: URL(string: "https://abc123.execute-api.us-east-1.amazonaws.com/prod") ?? URL(fileURLWithPath: "/"),
+    source: "LISA_API_URL")
 
   static func client(
-    _ transport: any HTTPTransport, sleeps: AWSSleepRecorder = AWSSleepRecorder(), traces: LineRecorder? = nil, maxAttempts: Int = 4
+    _ transport: any HTTPTransport, sleeps: AWSSleepRecorder = AWSSleepRecorder(), traces: LineRecorder? = nil,
+    maxAttempts: Int = 4
   ) -> LisaAPIClient {
     var trace: (@Sendable (APITraceEvent) -> Void)?
     if let traces { trace = { event in traces.add(event.description) } }

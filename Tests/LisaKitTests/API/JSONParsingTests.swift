@@ -20,7 +20,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{\"a\": 1,}", "expected a quoted key"), ("[1 2]", "expected ',' or ']'"), ("01", "unexpected character"), ("1 2", "unexpected text after"),
+    ("{\"a\": 1,}", "expected a quoted key"), ("[1 2]", "expected ',' or ']'"), ("01", "unexpected character"),
+    ("1 2", "unexpected text after"),
     ("\"abc", "unterminated string"), ("\"a\u{01}\"", "control character"), ("{\"a\" 1}", "expected ':'"),
     ("\"\\ud800\"", "lone surrogate"), ("nul", "unexpected character"), ("", "unexpected end of input"),
     ("1.", "unexpected character"),
@@ -30,7 +31,8 @@ import Testing
       try parse(text)
     } throws: { error in
       guard let error = error as? LisaError else { return false }
-      return error.status == .dataError && error.message.hasPrefix("body: not valid JSON: \(problem)") && !error.description.contains("\n")
+      return error.status == .dataError && error.message.hasPrefix("body: not valid JSON: \(problem)")
+        && !error.description.contains("\n")
     }
   }
 

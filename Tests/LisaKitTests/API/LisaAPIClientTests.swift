@@ -24,7 +24,8 @@ import Testing
 
   @Test func readsAreRetriedOnServerErrorsThrottlingAndDrops() async throws {
     let transport = RoutedTransport([
-      .respond(503, #"{"message": "Service Unavailable"}"#), .drop, .respond(429, #"{"message": "Too Many Requests"}"#, ["Retry-After": "1.5"]),
+      .respond(503, #"{"message": "Service Unavailable"}"#), .drop,
+      .respond(429, #"{"message": "Too Many Requests"}"#, ["Retry-After": "1.5"]),
       .respond(200, #"{"models": []}"#),
     ])
     let traces = LineRecorder()
@@ -33,7 +34,8 @@ import Testing
     #expect(transport.requests.count == 4)
     #expect(sleeps.waits == [0.05, 0.1, 1.5])
     #expect(traces.lines.count == 4)
-    #expect(traces.lines[0].hasPrefix("api: GET /models attempt 1: HTTP 503, ") && traces.lines[0].hasSuffix(" ms, retrying in 0.05 s"))
+    #expect(
+      traces.lines[0].hasPrefix("api: GET /models attempt 1: HTTP 503, ") && traces.lines[0].hasSuffix(" ms, retrying in 0.05 s"))
     #expect(traces.lines[1].hasPrefix("api: GET /models attempt 2: no response, "))
     #expect(traces.lines[3].hasPrefix("api: GET /models attempt 4: HTTP 200, "))
     #expect(traces.lines.allSatisfy { !$0.contains(APIFixture.secretToken) })
@@ -42,10 +44,13 @@ import Testing
   @Test func retriesStopAfterMaxAttemptsWithOneLine() async throws {
     let transport = RoutedTransport([.respond(503, "{}"), .respond(503, "{}"), .respond(503, #"{"message": "still down"}"#)])
     await #expect {
-      try await APIFixture.client(transport, sleeps: sleeps, maxAttempts: 3).json(APIRequest(.get, ["models"], resource: "models"))
+      try await APIFixture.client(transport, sleeps: sleeps, maxAttempts: 3).json(
+        APIRequest(.get, ["models"], resource: "models"))
     } throws: { error in
       let error = error as? LisaError
-      return error?.status == .unavailable && error?.message == "GET /models (HTTP 503) failed at abc123.execute-api.us-east-1.amazonaws.com after 3 attempts: still down"
+      return error?.status == .unavailable
+        && error?.message
+          == "GET /models (HTTP 503) failed at abc123.execute-api.us-east-1.amazonaws.com after 3 attempts: still down"
     }
     #expect(transport.requests.count == 3)
   }
@@ -53,10 +58,12 @@ import Testing
   @Test func unreachableAfterRetries() async throws {
     let transport = RoutedTransport { _, _ in .drop }
     await #expect {
-      try await APIFixture.client(transport, sleeps: sleeps, maxAttempts: 2).json(APIRequest(.get, ["models"], resource: "models"))
+      try await APIFixture.client(transport, sleeps: sleeps, maxAttempts: 2).json(
+        APIRequest(.get, ["models"], resource: "models"))
     } throws: { error in
       (error as? LisaError)?.status == .unavailable
-        && (error as? LisaError)?.message == "cannot reach the LISA API at abc123.execute-api.us-east-1.amazonaws.com after 2 attempts: connection reset by peer"
+        && (error as? LisaError)?.message
+          == "cannot reach the LISA API at abc123.execute-api.us-east-1.amazonaws.com after 2 attempts: connection reset by peer"
     }
   }
 
@@ -64,9 +71,11 @@ import Testing
     for answer in [RoutedTransport.Answer.drop, .respond(504, #"{"message": "Endpoint request timed out"}"#)] {
       let transport = RoutedTransport([answer, .respond(200, "{}")])
       await #expect {
-        try await APIFixture.client(transport, sleeps: sleeps).send(APIRequest(.post, ["models"], body: .object([]), resource: "model 'm'"))
+        try await APIFixture.client(transport, sleeps: sleeps).send(
+          APIRequest(.post, ["models"], body: .object([]), resource: "model 'm'"))
       } throws: { error in
-        (error as? LisaError)?.status == .unavailable && (error as? LisaError)?.message.contains("may or may not have been applied") == true
+        (error as? LisaError)?.status == .unavailable
+          && (error as? LisaError)?.message.contains("may or may not have been applied") == true
       }
       #expect(transport.requests.count == 1)
     }
@@ -95,8 +104,11 @@ import Testing
   }
 
   @Test func throttledWritesAreRepeatedBecauseLISANeverSawThem() async throws {
-    let transport = RoutedTransport([.respond(429, #"{"message": "Too Many Requests"}"#), .respond(200, #"{"model": {"modelId": "m1"}}"#)])
-    _ = try await ModelsAPI(client: APIFixture.client(transport, sleeps: sleeps)).update("m1", body: .object([]), statusBefore: "InService")
+    let transport = RoutedTransport([
+      .respond(429, #"{"message": "Too Many Requests"}"#), .respond(200, #"{"model": {"modelId": "m1"}}"#),
+    ])
+    _ = try await ModelsAPI(client: APIFixture.client(transport, sleeps: sleeps)).update(
+      "m1", body: .object([]), statusBefore: "InService")
     #expect(transport.requests.map(\.method) == ["PUT", "PUT"])
   }
 
@@ -105,7 +117,8 @@ import Testing
     await #expect {
       try await APIFixture.client(transport).json(APIRequest(.get, ["models"], resource: "models"))
     } throws: { error in
-      (error as? LisaError)?.message == "GET /models at abc123.execute-api.us-east-1.amazonaws.com answered with something that is not JSON"
+      (error as? LisaError)?.message
+        == "GET /models at abc123.execute-api.us-east-1.amazonaws.com answered with something that is not JSON"
     }
   }
 
@@ -113,7 +126,9 @@ import Testing
     let transport = RoutedTransport { request, index in
       let query = request.url.query ?? ""
       if query.contains("lastEvaluatedKeyPk=p2") { return .respond(200, #"{"documents": [{"id": 3}]}"#) }
-      if query.contains("lastEvaluatedKeyPk=p1") { return .respond(200, #"{"documents": [{"id": 2}], "lastEvaluated": {"pk": "p2"}}"#) }
+      if query.contains("lastEvaluatedKeyPk=p1") {
+        return .respond(200, #"{"documents": [{"id": 2}], "lastEvaluated": {"pk": "p2"}}"#)
+      }
       return .respond(200, #"{"documents": [{"id": 1}], "lastEvaluated": {"pk": "p1"}}"#)
     }
     let client = APIFixture.client(transport)

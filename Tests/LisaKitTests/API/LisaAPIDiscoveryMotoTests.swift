@@ -22,7 +22,8 @@ import Testing
   @Test func urlFromSSMAndKeyFromTheCurrentSecretName() async throws {
     try await MotoServer.with { server in
       let clients = try motoClients(server)
-      try await clients.ssm().putParameter("/prod/acme/lisa/LisaApiUrl", value: "https://abc123.execute-api.us-east-1.amazonaws.com/prod\n")
+      try await clients.ssm().putParameter(
+        "/prod/acme/lisa/LisaApiUrl", value: "https://abc123.execute-api.us-east-1.amazonaws.com/prod\n")
       try await clients.secretsManager().createSecret("acme-management-key", secretString: "mgmt-Key-0001")
       try await clients.secretsManager().createSecret("acme-lisa-management-key", secretString: "legacy-key-not-used")
       let found = try discovery(server)
@@ -38,7 +39,8 @@ import Testing
   @Test func olderSecretNamesAndJSONValues() async throws {
     try await MotoServer.with { server in
       let clients = try motoClients(server)
-      try await clients.secretsManager().createSecret("acme-lisa-management-key", secretString: #"{"managementKey": "legacy-Key-0002"}"#)
+      try await clients.secretsManager().createSecret(
+        "acme-lisa-management-key", secretString: #"{"managementKey": "legacy-Key-0002"}"#)
       let credential = try await discovery(server).credential()
       #expect(credential.authorizationHeader == "Bearer legacy-Key-0002")
       #expect(credential.source == "Secrets Manager secret acme-lisa-management-key")
@@ -56,7 +58,8 @@ import Testing
       await #expect { try await found.credential() } throws: { error in
         let error = error as? LisaError
         return error?.status == .auth
-          && error?.message.contains("tried acme-management-key, acme-lisa-management-key, prod-acme-management-key, lisa-acme-management-key") == true
+          && error?.message.contains(
+            "tried acme-management-key, acme-lisa-management-key, prod-acme-management-key, lisa-acme-management-key") == true
       }
     }
   }
@@ -66,7 +69,9 @@ import Testing
     let offline = LisaAPIDiscovery(
       context: context, apiURLFlag: nil, tokenFile: nil, names: { throw LisaError(.failure, "no config") },
       aws: { throw LisaError(.failure, "no AWS") })
-    #expect(try await offline.baseURL() == LisaAPIEndpoint(url: try #require(URL(string: "https://env.example.com/prod")), source: "LISA_API_URL"))
+    #expect(
+      try await offline.baseURL()
+        == LisaAPIEndpoint(url: try #require(URL(string: "https://env.example.com/prod")), source: "LISA_API_URL"))
     #expect(try await offline.credential().source == "LISA_API_TOKEN")
     var flagged = offline
     flagged.apiURLFlag = "https://flag.example.com"

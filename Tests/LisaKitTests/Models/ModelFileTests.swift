@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func threeShapesAndPositions() throws {
-    let exported = try ModelFile.load(path: try write("models:\n  - modelId: a\n  - modelId: b\n    modelType: x\n"), displayName: "models.yaml")
+    let exported = try ModelFile.load(
+      path: try write("models:\n  - modelId: a\n  - modelId: b\n    modelType: x\n"), displayName: "models.yaml")
     #expect(exported.map(\.modelId) == ["a", "b"])
     #expect(exported[1].origin == "models.yaml, models[1]")
     #expect(exported[1].locate(FieldPath("modelType"))?.description == "models.yaml:4:5")
@@ -31,11 +32,13 @@ import Testing
   }
 
   @Test func backupsKeepKeysEncryptedAndRestoreThem() async throws {
-    let models = [try APIFixture.model(APIFixture.thirdPartyModel), try APIFixture.model(APIFixture.hostedModel)].map(ModelExport.export)
+    let models = [try APIFixture.model(APIFixture.thirdPartyModel), try APIFixture.model(APIFixture.hostedModel)].map(
+      ModelExport.export)
     let path = TestPaths.temporaryDirectory("model-backup").appendingPathComponent("models.lisabak").path
     let protection = PassphraseProtection(BackupTestSupport.passphrase("correct horse"), parameters: BackupTestSupport.fastScrypt)
     let metadata = try ModelBackup.write(
-      models, to: path, displayName: "models.lisabak", source: BackupSource(resource: "https://x/prod"), createdAt: BackupTestSupport.createdAt,
+      models, to: path, displayName: "models.lisabak", source: BackupSource(resource: "https://x/prod"),
+      createdAt: BackupTestSupport.createdAt,
       completedAt: BackupTestSupport.createdAt, cipher: try await protection.newCipher(), replacing: false)
     #expect(metadata.counts.kinds["model"]?.total == 2)
     #expect(ModelFile.isBackup(path: path))

@@ -49,9 +49,13 @@ import Testing
   }
 
   @Test func leftOutFieldsAndDefaultsAreNotChanges() throws {
-    let minimal = try APIFixture.json(#"{"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true}"#)
-    let current = try APIFixture.model(APIFixture.thirdPartyModel).json.setting("modelDescription", .string("kept")).setting("features", .null)
-    let plan = ModelPlan.make(desired: [try document(minimal.setting("features", .array([])))], current: [try ModelInfo(json: current)], prune: false, fileName: "f")
+    let minimal = try APIFixture.json(
+      #"{"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true}"#)
+    let current = try APIFixture.model(APIFixture.thirdPartyModel).json.setting("modelDescription", .string("kept")).setting(
+      "features", .null)
+    let plan = ModelPlan.make(
+      desired: [try document(minimal.setting("features", .array([])))], current: [try ModelInfo(json: current)], prune: false,
+      fileName: "f")
     #expect(plan.items.first?.action == .unchanged)
   }
 
@@ -61,20 +65,25 @@ import Testing
     desired = ModelDiff.setting(desired, ["containerConfig", "environment"], .object([("VLLM_MAX_MODEL_LEN", .string("8192"))]))
     desired = ModelDiff.setting(desired, ["containerConfig", "healthCheckConfig", "retries"], .int(5))
     desired = desired.setting("modelDescription", .string("new"))
-    let plan = ModelPlan.make(desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f")
+    let plan = ModelPlan.make(
+      desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f")
     let item = try #require(plan.items.first)
     #expect(item.action == .update)
-    #expect(item.changes.map(\.path) == [
-      "containerConfig.healthCheckConfig.retries", "containerConfig.environment.VLLM_MAX_MODEL_LEN", "containerConfig.environment.MAX_TOTAL_TOKENS",
-      "autoScalingConfig.maxCapacity", "modelDescription",
-    ])
+    #expect(
+      item.changes.map(\.path) == [
+        "containerConfig.healthCheckConfig.retries", "containerConfig.environment.VLLM_MAX_MODEL_LEN",
+        "containerConfig.environment.MAX_TOTAL_TOKENS",
+        "autoScalingConfig.maxCapacity", "modelDescription",
+      ])
     #expect(item.restartsContainer)
     let body = try #require(item.updateBody)
     #expect(body["autoScalingInstanceConfig"] == .object([("maxCapacity", .number("6"))]))
     #expect(body["containerConfig"]?["healthCheckRetries"] == .number("5"))
-    #expect(body["containerConfig"]?["environment"] == .object([
-      ("VLLM_MAX_MODEL_LEN", .string("8192")), ("MAX_TOTAL_TOKENS", .string(ModelDiff.deletionMarker)),
-    ]))
+    #expect(
+      body["containerConfig"]?["environment"]
+        == .object([
+          ("VLLM_MAX_MODEL_LEN", .string("8192")), ("MAX_TOTAL_TOKENS", .string(ModelDiff.deletionMarker)),
+        ]))
     #expect(body["modelDescription"] == .string("new"))
     #expect(plan.text.contains("~ update    mistral-7b [restarts the container: an outage]"))
     #expect(plan.text.contains("    autoScalingConfig.maxCapacity: 4 → 6\n"))
@@ -83,7 +92,8 @@ import Testing
 
   @Test func fieldsTheUpdateCannotChangeNeedARecreate() throws {
     let desired = try exported(APIFixture.hostedModel).setting("instanceType", .string("g5.2xlarge"))
-    let plan = ModelPlan.make(desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f")
+    let plan = ModelPlan.make(
+      desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f")
     #expect(plan.items.first?.action == .recreate)
     #expect(plan.items.first?.note == "the update route cannot change instanceType")
     #expect(plan.json["items"]?.arrayItems?.first?["changes"]?.arrayItems?.first?["needsRecreate"] == .bool(true))
@@ -94,7 +104,8 @@ import Testing
     let stray = try APIFixture.model(APIFixture.thirdPartyModel)
     let new = try document(try APIFixture.json(#"{"modelId": "new", "modelName": "bedrock/x", "modelType": "textgen"}"#))
     let plan = ModelPlan.make(
-      desired: [try document(try exported(APIFixture.hostedModel)), new], current: [failed, stray], prune: true, fileName: "models.yaml")
+      desired: [try document(try exported(APIFixture.hostedModel)), new], current: [failed, stray], prune: true,
+      fileName: "models.yaml")
     #expect(plan.items.map(\.action) == [.recreate, .create, .delete])
     #expect(plan.items.last?.note == "not in models.yaml")
     #expect(plan.summary == "1 to create, 0 to update, 1 to recreate, 1 to delete, 0 unchanged")
@@ -103,9 +114,13 @@ import Testing
   }
 
   @Test func scheduleChangesGoThroughTheScheduleRoute() throws {
-    let schedule = try APIFixture.json(#"{"scheduleType": "RECURRING", "timezone": "UTC", "recurringSchedule": {"startTime": "08:00", "stopTime": "18:00"}}"#)
+    let schedule = try APIFixture.json(
+      #"{"scheduleType": "RECURRING", "timezone": "UTC", "recurringSchedule": {"startTime": "08:00", "stopTime": "18:00"}}"#)
     let desired = ModelDiff.setting(try exported(APIFixture.hostedModel), ["autoScalingConfig", "scheduling"], schedule)
-    let item = try #require(ModelPlan.make(desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f").items.first)
+    let item = try #require(
+      ModelPlan.make(
+        desired: [try document(desired)], current: [try APIFixture.model(APIFixture.hostedModel)], prune: false, fileName: "f"
+      ).items.first)
     #expect(item.action == .update && item.updateBody == nil)
     #expect(item.schedule?["scheduleType"] == .string("RECURRING"))
   }

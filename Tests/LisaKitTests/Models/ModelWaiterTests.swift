@@ -12,7 +12,14 @@ import Testing
     private var pauses: [TimeInterval] = []
     var sleeps: [TimeInterval] { lock.withLock { pauses } }
     var clock: WaitClock {
-      WaitClock(elapsed: { self.lock.withLock { self.now } }, sleep: { seconds in self.lock.withLock { self.now += seconds; self.pauses.append(seconds) } })
+      WaitClock(
+        elapsed: { self.lock.withLock { self.now } },
+        sleep: { seconds in
+          self.lock.withLock {
+            self.now += seconds
+            self.pauses.append(seconds)
+          }
+        })
     }
   }
 
@@ -31,7 +38,8 @@ import Testing
       let failure = reason.map { #", "failureReason": "\#($0)""# } ?? ""
       return .respond(200, #"{"model": {"modelId": "m1", "status": "\#(status)"\#(failure)}}"#)
     }
-    return ModelWaiter(api: ModelsAPI(client: APIFixture.client(transport)), clock: clock.clock, interval: 2, maxInterval: 5, grace: 10)
+    return ModelWaiter(
+      api: ModelsAPI(client: APIFixture.client(transport)), clock: clock.clock, interval: 2, maxInterval: 5, grace: 10)
   }
 
   @Test func reportsEachChangeAndBacksOffUntilInService() async throws {
@@ -46,9 +54,11 @@ import Testing
 
   @Test func failedEndsTheWaitWithTheReason() async throws {
     await #expect {
-      try await waiter(["Creating", "Failed"], clock: VirtualClock(), reason: "ECS task failed health checks").wait(for: "m1", until: .inService, timeout: 600)
+      try await waiter(["Creating", "Failed"], clock: VirtualClock(), reason: "ECS task failed health checks").wait(
+        for: "m1", until: .inService, timeout: 600)
     } throws: { error in
-      (error as? LisaError)?.status == .failure && (error as? LisaError)?.message == "model 'm1' is Failed: ECS task failed health checks"
+      (error as? LisaError)?.status == .failure
+        && (error as? LisaError)?.message == "model 'm1' is Failed: ECS task failed health checks"
     }
   }
 
@@ -64,7 +74,9 @@ import Testing
 
   @Test func deletedAndMissing() async throws {
     let seen = Seen()
-    let gone = try await waiter(["Deleting", "gone"], clock: VirtualClock()).wait(for: "m1", until: .deleted, timeout: 60) { seen.add($0) }
+    let gone = try await waiter(["Deleting", "gone"], clock: VirtualClock()).wait(for: "m1", until: .deleted, timeout: 60) {
+      seen.add($0)
+    }
     #expect(gone == nil && seen.statuses == ["Deleting", "deleted"])
     await #expect {
       try await waiter(["gone"], clock: VirtualClock()).wait(for: "m1", until: .inService, timeout: 60)
@@ -72,7 +84,8 @@ import Testing
   }
 
   @Test func aSettledModelInTheWrongStatusGetsAGracePeriodThenExitSix() async throws {
-    let late = try await waiter(["InService", "InService", "Stopping", "Stopped"], clock: VirtualClock()).wait(for: "m1", until: .stopped, timeout: 600)
+    let late = try await waiter(["InService", "InService", "Stopping", "Stopped"], clock: VirtualClock()).wait(
+      for: "m1", until: .stopped, timeout: 600)
     #expect(late?.status == .stopped)
     let clock = VirtualClock()
     await #expect {

@@ -1,0 +1,95 @@
+import ArgumentParser
+import LisaKit
+
+struct ModelsApply: LisaCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "apply",
+    abstract: "Make the deployment's models match a file: plan, then create, update, recreate.",
+    discussion: """
+      Reads create requests (the YAML or JSON of lisa models export, or its encrypted .lisabak, which \
+      also restores third-party API keys), checks them all, compares them with the deployment and prints \
+      a plan: create (missing), update (with each changed field; only what LISA's update can change), \
+      recreate (a field the update cannot change, or the model Failed), delete (with --prune, models \
+      not in the file), unchanged. Fields the file leaves out are not managed; the container \
+      environment is managed as a whole.
+
+      Then it carries the plan out in an order LISA's status gating allows: deletions (recreations only \
+      with --recreate), waiting until those are gone, creations, then updates, each once its model is \
+      InService or Stopped. Deleting asks for confirmation (--yes off a terminal); a container change on \
+      a running model needs --acknowledge-restart or a yes on a terminal. --wait waits until every \
+      created model is InService. It stops at the first error; running it again continues from there, \
+      and running it after success changes nothing. --dry-run prints the plan only (exit 0). -o json \
+      prints the plan as {items: [{modelId, action, status, note, restartsContainer, changes}], summary}.
+
+      Exit status: 0 done or nothing to do, 1 a model Failed or a wait timed out, 2 declined, 4 the \
+      credential was rejected, 6 models need --recreate or a model's status forbids the change, 7 the \
+      file breaks LISA's rules, 64 --yes or --acknowledge-restart needed off a terminal, 65 the file is \
+      not YAML/JSON or the backup is damaged, 69 LISA unreachable.
+      """
+  )
+
+  @Option(name: .shortAndLong, help: "Models to apply: YAML/JSON from export, or an export --backup file.", completion: .file())
+  var file: String
+
+  @Flag(name: .customLong("dry-run"), help: "Print the plan and change nothing.")
+  var dryRun = false
+
+  @Flag(name: .customLong("prune"), help: "Delete models that are not in the file.")
+  var prune = false
+
+  @Flag(name: .customLong("recreate"), help: "Delete and create again models whose changes the update route cannot make.")
+  var recreate = false
+
+  @Flag(name: .customLong("acknowledge-restart"), help: "Accept that container changes restart running models (an outage).")
+  var acknowledgeRestart = false
+
+  @OptionGroup(title: "Waiting") var waiting: ModelWaitOptions
+  @OptionGroup(title: "Backup encryption") var protection: ModelsBackupOptions
+  @OptionGroup var globals: GlobalOptions
+
+  func run(_ session: Session) async throws {
+    let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
+    let timeout = try session.timeout(waiting)
+    let path = session.context.resolve(file)
+    let shown = session.context.display(path)
+    let documents: [ModelDocument]
+    if ModelFile.isBackup(path: path) {
+      let encryption = try BackupReader(path: path, displayName: shown, verify: false).metadata.encryption
+      let lock = try session.backupProtection(protection, forWriting: false, encryption: encryption)
+      documents = try await ModelBackup.read(path: path, displayName: shown, protection: lock)
+    } else {
+      documents = try ModelFile.load(path: path, displayName: shown)
+    }
+    let (desired, diagnostics) = DesiredModels.check(documents)
+    _ = try session.requireValid(CheckedRequest(body: .object([]), diagnostics: diagnostics), what: shown)
+    let api = try await session.modelsAPI()
+    let plan = ModelPlan.make(desired: desired, current: try await api.list(), prune: prune, fileName: shown)
+    session.output(format == .table ? plan.text : session.renderer.object(plan.json, format: format))
+    if dryRun || !plan.hasChanges {
+      if !plan.hasChanges { session.info("nothing to do: the deployment matches \(shown)") }
+      return
+    }
+    let deletions = plan.items.filter { $0.action == .delete || ($0.action == .recreate && recreate) }
+    if !deletions.isEmpty {
+      try session.confirm(
+        "Delete \(deletions.count) model\(deletions.count == 1 ? "" : "s") (\(deletions.map(\.modelId).joined(separator: ", ")))?"
+      )
+    }
+    for item in plan.items where item.restartsContainer {
+      try session.acknowledgeRestart(item.modelId, acknowledged: acknowledgeRestart)
+    }
+    let applier = ModelApplier(
+      api: api, waiter: session.waiter(api, waiting), recreate: recreate, waitForReady: waiting.wait, timeout: timeout,
+      progress: session.progressLine)
+    let outcome = try await applier.apply(plan)
+    session.info(
+      "applied: \(outcome.created.count) created, \(outcome.updated.count) updated, \(outcome.deleted.count) deleted"
+        + (outcome.settledUnchanged.isEmpty ? "" : ", \(outcome.settledUnchanged.count) already matching once settled"))
+    if !outcome.skipped.isEmpty {
+      throw LisaError(
+        .conflict,
+        "\(outcome.skipped.joined(separator: ", ")) need\(outcome.skipped.count == 1 ? "s" : "") to be deleted and created again",
+        hint: "run again with --recreate (an outage for those models)")
+    }
+  }
+}

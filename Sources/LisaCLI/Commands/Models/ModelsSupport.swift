@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import LisaKit
+
+/// `--wait`, `--timeout`, `--interval`, shared by the verbs that can wait for a model.
+struct ModelWaitOptions: ParsableArguments {
+  @Flag(name: .customLong("wait"), help: "Wait until the change is done (polls with backoff).")
+  var wait = false
+
+  @Option(name: .customLong("timeout"), help: "Give up waiting after this long (30m, 2h, 1d).")
+  var timeout = "30m"
+
+  @Option(
+    name: .customLong("interval"),
+    help: ArgumentHelp("First pause between polls, in seconds; it grows to 30 s.", valueName: "seconds"))
+  var interval: Double = 5
+
+  func validate() throws {
+    guard interval > 0, interval <= 600 else { throw ValidationError("--interval must be between 0 and 600 seconds") }
+  }
+}
+
+extension Session {
+  func waiter(_ api: ModelsAPI, _ options: ModelWaitOptions) -> ModelWaiter {
+    ModelWaiter(api: api, clock: .live(), interval: options.interval, maxInterval: max(options.interval, 30))
+  }
+
+  func timeout(_ options: ModelWaitOptions) throws -> TimeInterval {
+    let seconds = try KeyFileTime.duration(options.timeout, option: "--timeout")
+    guard seconds > 0 else { throw LisaError.usage("--timeout \(options.timeout): must be more than zero") }
+    return seconds
+  }
+
+  /// `info` as a sendable function, for work that reports progress from inside LisaKit.
+  var progressLine: @Sendable (String) -> Void {
+    let quiet = self.quiet
+    let stderr = context.stderr
+    return { line in if !quiet { stderr.write(line + "\n") } }
+  }
+
+  /// Prints each status a waited-on model passes through (stderr, unless -q).
+  var statusPrinter: @Sendable (ModelInfo?) -> Void {
+    let quiet = self.quiet
+    let stderr = context.stderr
+    let color = terminal.colorOnStderr
+    let started = ContinuousClock.now
+    return { model in
+      guard !quiet else { return }
+      let elapsed = Int((ContinuousClock.now - started).components.seconds)
+      let status = model?.statusText ?? "deleted"
+      let styled = ModelsStyle.status(status).map { $0.apply(status, enabled: color) } ?? status
+      stderr.write("\(model?.id ?? "model") is \(styled) (\(elapsed / 60)m\(String(format: "%02d", elapsed % 60))s)\n")
+    }
+  }
+
+  /// Reads one request file (YAML or JSON).
+  func requestFile(_ path: String) throws -> ModelDocument {
+    let resolved = context.resolve(path)
+    return try ModelFile.loadOne(path: resolved, displayName: context.display(resolved))
+  }
+
+  /// Prints warnings and returns the checked body; with errors, prints them all and exits 7.
+  /// A single error is the error line itself.
+  func requireValid(_ checked: CheckedRequest, what: String) throws -> JSONValue {
+    checked.warnings.forEach(diagnostic)
+    let errors = checked.errors
+    if let only = errors.first, errors.count == 1 {
+      throw LisaError(.invalid, (only.path.isEmpty ? "" : "\(only.path): ") + only.message, at: only.location)
+    }
+    if !errors.isEmpty {
+      errors.forEach(diagnostic)
+      throw LisaError(.invalid, "\(what) has \(errors.count) problems; nothing was sent to LISA")
+    }
+    guard let body = checked.body else { throw LisaError(.invalid, "\(what) is not valid") }
+    return body
+  }
+
+  /// One model, as a document (table/yaml/json) or its id.
+  func printModel(_ model: ModelInfo, format: OutputFormat) {
+    output(renderer.object(model.redacted, format: format, idKey: "modelId"))
+  }
+}
+
+enum ModelsStyle {
+  @Sendable static func status(_ status: String) -> Style? {
+    switch ModelStatus(rawValue: status) {
+    case .inService: .green
+    case .failed: .red
+    case .stopped, .unknown: .dim
+    case .none: nil
+    default: .yellow
+    }
+  }
+
+  static let listColumns = [
+    Column("ID", key: "modelId"), Column("NAME", key: "modelName"), Column("TYPE", key: "modelType"),
+    Column("HOSTING", key: "hostingType"), Column("INSTANCE", key: "instanceType"),
+    Column("STATUS", key: "status", style: status),
+  ]
+}

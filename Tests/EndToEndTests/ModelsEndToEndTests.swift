@@ -1,0 +1,225 @@
+import Foundation
+import LisaKit
+import LisaTestSupport
+import Testing
+
+/// The built binary against the fake Model Management API: apply twice, export/apply round trips,
+/// encrypted backups, credentials from stdin, discovery through SSM and Secrets Manager.
+@Suite(.serialized) struct ModelsEndToEndTests {
+  static let hosted = """
+    {"modelId": "mistral-7b", "modelName": "mistralai/Mistral-7B", "modelType": "textgen", "streaming": true, "hostingType": "lisa_hosted",
+     "inferenceContainer": "vllm", "instanceType": "g5.xlarge",
+     "containerConfig": {"image": {"baseImage": "vllm/vllm-openai:v0.5.0", "type": "asset"}, "sharedMemorySize": 2048,
+       "healthCheckConfig": {"command": ["CMD-SHELL", "exit 0"], "interval": 10, "startPeriod": 30, "timeout": 5, "retries": 3},
+       "environment": {"MAX_TOTAL_TOKENS": "4096"}},
+     "autoScalingConfig": {"minCapacity": 1, "maxCapacity": 4, "cooldown": 420, "defaultInstanceWarmup": 180,
+       "metricConfig": {"albMetricName": "RequestCountPerTarget", "targetValue": 30, "duration": 60, "estimatedInstanceWarmup": 330}},
+     "loadBalancerConfig": {"healthCheckConfig": {"path": "/health", "interval": 60, "timeout": 30, "healthyThresholdCount": 2,
+       "unhealthyThresholdCount": 10}}}
+    """
+  static let thirdParty = """
+    {"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true,
+     "apiKey": "sk-claude-e2e-5150"}
+    """
+
+  func lisa(_ arguments: [String], _ server: FakeLisaServer, in dir: URL, stdin: String? = nil, env: [String: String]? = nil)
+    throws -> ProcessResult
+  {
+    try Subprocess.lisa(arguments, cwd: dir, environment: env ?? server.environment, stdin: stdin.map { Data($0.utf8) })
+  }
+
+  /// Calls that change something, as `METHOD /path`.
+  func writes(_ server: FakeLisaServer) async throws -> [String] {
+    try await server.requests().filter { $0["method"] != .string("GET") }.map {
+      "\($0["method"]?.plainText ?? "") \($0["path"]?.plainText ?? "")"
+    }
+  }
+
+  @Test func applyTwiceCreatesThenChangesNothing() async throws {
+    try await FakeLisaServer.with { server in
+      try await server.settleAfter(0.2)
+      let dir = TestPaths.temporaryDirectory("e2e-models")
+      try "models:\n  - \(Self.hosted.replacingOccurrences(of: "\n", with: " "))\n  - \(Self.thirdParty)\n"
+        .write(to: dir.appendingPathComponent("models.yaml"), atomically: true, encoding: .utf8)
+      let first = try lisa(["models", "apply", "-f", "models.yaml", "--wait", "--interval", "0.1"], server, in: dir)
+      #expect(first.status == 0, "\(first.stderr)")
+      #expect(
+        first.stdout
+          == "+ create    mistral-7b\n+ create    claude\nPlan: 2 to create, 0 to update, 0 to recreate, 0 to delete, 0 unchanged.\n"
+      )
+      #expect(first.stderr.contains("creating mistral-7b\ncreating claude\nwaiting for mistral-7b to be InService\n"))
+      #expect(first.stderr.hasSuffix("applied: 2 created, 0 updated, 0 deleted\n"))
+      #expect(try await server.models().map { $0.1["status"]?.plainText } == ["InService", "InService"])
+      let before = try await writes(server)
+      let second = try lisa(["models", "apply", "-f", "models.yaml"], server, in: dir)
+      #expect(second.status == 0, "\(second.stderr)")
+      #expect(
+        second.stdout
+          == "= unchanged mistral-7b\n= unchanged claude\nPlan: 0 to create, 0 to update, 0 to recreate, 0 to delete, 2 unchanged.\n"
+      )
+      #expect(second.stderr == "nothing to do: the deployment matches models.yaml\n")
+      #expect(try await writes(server) == before)
+      #expect(before == ["POST /models", "POST /models"])
+    }
+  }
+
+  @Test func exportEditThenApplyUpdatesAndPrunes() async throws {
+    try await FakeLisaServer.with { server in
+      try await server.seed(Self.hosted)
+      try await server.seed(Self.thirdParty)
+      try await server.seed(#"{"modelId": "old", "modelName": "bedrock/old", "modelType": "textgen"}"#, status: "Stopped")
+      let dir = TestPaths.temporaryDirectory("e2e-models")
+      let export = try lisa(["models", "export", "-f", "models.yaml"], server, in: dir)
+      #expect(export.status == 0, "\(export.stderr)")
+      #expect(export.stderr.contains("exported 3 models to models.yaml"))
+      #expect(export.stderr.contains("warning: 1 third-party API key was left out; --backup FILE.lisabak keeps them encrypted"))
+      let text = try String(contentsOf: dir.appendingPathComponent("models.yaml"), encoding: .utf8)
+      #expect(text.hasPrefix("# lisa models export: 3 models from \(server.apiURL) at "))
+      #expect(!text.contains("sk-claude-e2e-5150") && !text.contains("status:"))
+      let unchanged = try lisa(["models", "apply", "-f", "models.yaml", "--prune"], server, in: dir)
+      #expect(unchanged.status == 0 && unchanged.stdout.hasSuffix("3 unchanged.\n"), "\(unchanged.stdout)\(unchanged.stderr)")
+
+      let json = try lisa(["models", "export", "-o", "json"], server, in: dir)
+      var models = try JSONValue.parse(Data(json.stdout.utf8), source: "export")["models"]?.arrayItems ?? []
+      models = models.filter { $0["modelId"] != .string("old") }.map { model in
+        guard model["modelId"] == .string("mistral-7b"), let scaling = model["autoScalingConfig"] else { return model }
+        return model.setting("autoScalingConfig", scaling.setting("maxCapacity", .int(6))).setting(
+          "modelDescription", .string("bigger"))
+      }
+      try JSONWriter.pretty(.object([("models", .array(models))])).write(
+        to: dir.appendingPathComponent("edited.json"), atomically: true, encoding: .utf8)
+      let dry = try lisa(["models", "apply", "-f", "edited.json", "--prune", "--dry-run"], server, in: dir)
+      #expect(dry.status == 0)
+      #expect(
+        dry.stdout == """
+          = unchanged claude
+          ~ update    mistral-7b
+              autoScalingConfig.maxCapacity: 4 → 6
+              modelDescription: (unset) → "bigger"
+          - delete    old (not in edited.json)
+          Plan: 0 to create, 1 to update, 0 to recreate, 1 to delete, 1 unchanged.
+
+          """)
+      let unconfirmed = try lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
+      #expect(unconfirmed.status == 64 && unconfirmed.stderr.contains("Delete 1 model (old): confirmation needed; pass --yes"))
+      #expect(try await writes(server).isEmpty)
+      try await server.settleAfter(0.1)
+      let applied = try lisa(
+        ["models", "apply", "-f", "edited.json", "--prune", "--yes", "--wait", "--interval", "0.1"], server, in: dir)
+      #expect(applied.status == 0, "\(applied.stderr)")
+      #expect(applied.stderr.contains("updating mistral-7b: autoScalingConfig.maxCapacity, modelDescription"))
+      #expect(try await writes(server) == ["DELETE /models/old", "PUT /models/mistral-7b"])
+      let put = try #require(try await server.requests().first { $0["method"] == .string("PUT") })
+      #expect(
+        put["body"]
+          == .object([
+            ("autoScalingInstanceConfig", .object([("maxCapacity", .number("6"))])), ("modelDescription", .string("bigger")),
+          ]))
+      let final = try await server.models()
+      #expect(final.map(\.0) == ["mistral-7b", "claude"])
+      #expect(
+        final.first?.1["status"] == .string("InService") && final.first?.1["autoScalingConfig"]?["maxCapacity"] == .number("6"))
+      let again = try lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
+      #expect(again.status == 0 && again.stderr == "nothing to do: the deployment matches edited.json\n")
+    }
+  }
+
+  @Test func anEncryptedBackupBringsThirdPartyKeysBackAfterATeardown() async throws {
+    try await FakeLisaServer.with { server in
+      try await server.seed(Self.hosted)
+      try await server.seed(Self.thirdParty)
+      let dir = TestPaths.temporaryDirectory("e2e-models")
+      try "correct horse battery\n".write(to: dir.appendingPathComponent("pass.txt"), atomically: true, encoding: .utf8)
+      let export = try lisa(["models", "export", "--backup", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
+      #expect(export.status == 0, "\(export.stderr)")
+      #expect(export.stderr.contains("wrote models.lisabak: 2 models, 1 with an encrypted API key"))
+      let bytes = try Data(contentsOf: dir.appendingPathComponent("models.lisabak"))
+      #expect(bytes.range(of: Data("sk-claude-e2e-5150".utf8)) == nil)
+      try await server.control("reset")
+      try "wrong\n".write(to: dir.appendingPathComponent("wrong.txt"), atomically: true, encoding: .utf8)
+      let wrong = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "wrong.txt"], server, in: dir)
+      #expect(wrong.status == 4 && wrong.stderr.contains("the passphrase does not open this backup"))
+      let restore = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
+      #expect(restore.status == 0, "\(restore.stderr)")
+      #expect(restore.stdout.hasSuffix("Plan: 2 to create, 0 to update, 0 to recreate, 0 to delete, 0 unchanged.\n"))
+      let claude = try await server.models().first { $0.0 == "claude" }?.1
+      #expect(claude?["apiKey"] == .string("sk-claude-e2e-5150"))
+      #expect(!restore.stdout.contains("sk-claude") && !restore.stderr.contains("sk-claude"))
+    }
+  }
+
+  @Test func changesTheUpdateCannotMakeNeedRecreate() async throws {
+    try await FakeLisaServer.with { server in
+      try await server.seed(Self.hosted)
+      let dir = TestPaths.temporaryDirectory("e2e-models")
+      let bigger = Self.hosted.replacingOccurrences(of: "g5.xlarge", with: "g5.2xlarge")
+      try bigger.write(to: dir.appendingPathComponent("m.json"), atomically: true, encoding: .utf8)
+      let refused = try lisa(["models", "apply", "-f", "m.json"], server, in: dir)
+      #expect(refused.status == 6)
+      #expect(
+        refused.stdout.hasPrefix(
+          "! recreate  mistral-7b (the update route cannot change instanceType)\n"
+            + "    instanceType: \"g5.xlarge\" → \"g5.2xlarge\"  (needs recreate)\n"
+        ))
+      #expect(
+        refused.stderr.hasSuffix(
+          "error: mistral-7b needs to be deleted and created again (hint: run again with --recreate (an outage for those models))\n"
+        ))
+      #expect(try await writes(server).isEmpty)
+      try await server.settleAfter(0.1)
+      let recreated = try lisa(["models", "apply", "-f", "m.json", "--recreate", "--yes", "--interval", "0.1"], server, in: dir)
+      #expect(recreated.status == 0, "\(recreated.stderr)")
+      #expect(try await writes(server) == ["DELETE /models/mistral-7b", "POST /models"])
+      #expect(try await server.models().first?.1["instanceType"] == .string("g5.2xlarge"))
+    }
+  }
+
+  @Test func tokenFromStdinNeverAppearsInTraces() async throws {
+    try await FakeLisaServer.with { server in
+      try await server.seed(Self.thirdParty)
+      let dir = TestPaths.temporaryDirectory("e2e-models")
+      let run = try lisa(
+        ["models", "list", "-v", "--token-file", "-", "-o", "id"], server, in: dir, stdin: FakeLisaServer.token + "\n",
+        env: ["LISA_API_URL": server.apiURL])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout == "claude\n")
+      #expect(run.stderr.contains("api: base URL \(server.apiURL) from LISA_API_URL"))
+      #expect(run.stderr.contains("api: using the API token from stdin (--token-file -)"))
+      #expect(!run.stderr.contains(FakeLisaServer.token) && !run.stdout.contains(FakeLisaServer.token))
+      let nowhere = try Subprocess.lisa(["models", "list"], cwd: dir)
+      #expect(nowhere.status == 5)
+      #expect(nowhere.stderr.contains("config-custom.yaml: no such file; it is needed to find the LISA API"))
+      #expect(nowhere.stderr.contains("set LISA_API_URL and LISA_API_TOKEN"))
+    }
+  }
+
+  @Test func discoversTheAPIThroughSSMAndTheManagementKeySecret() async throws {
+    try await MotoServer.with { moto in
+      try await FakeLisaServer.with { server in
+        try await server.seed(Self.thirdParty)
+        let dir = TestPaths.temporaryDirectory("e2e-models")
+        try "deploymentName: acme\nregion: us-east-1\n".write(
+          to: dir.appendingPathComponent("config-custom.yaml"), atomically: true, encoding: .utf8)
+        let env = [
+          "AWS_ACCESS_KEY_ID": "AKIDMOTOTEST", "AWS_SECRET_ACCESS_KEY": "moto-secret-key",
+          "AWS_ENDPOINT_URL": moto.url.absoluteString,
+          "AWS_EC2_METADATA_DISABLED": "true",
+        ]
+        let context = LisaContext(
+          environment: env, workingDirectory: dir.path, homeDirectory: dir.path, now: { Date() }, terminal: .pipes,
+          stdout: BufferSink(),
+          stderr: BufferSink())
+        let aws = try AWSClients(context: context, settings: AWSSettings(region: "us-east-1"))
+        try await aws.ssm().putParameter("/prod/acme/lisa/LisaApiUrl", value: server.apiURL)
+        try await aws.secretsManager().createSecret(
+          "acme-management-key", secretString: #"{"managementKey": "\#(FakeLisaServer.token)"}"#)
+        let run = try Subprocess.lisa(["models", "list", "-o", "id", "-v"], cwd: dir, environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "claude\n")
+        #expect(run.stderr.contains("api: base URL \(server.apiURL) from SSM parameter /prod/acme/lisa/LisaApiUrl"))
+        #expect(run.stderr.contains("api: using the management key from Secrets Manager secret acme-management-key"))
+        #expect(!run.stderr.contains(FakeLisaServer.token))
+      }
+    }
+  }
+}
