@@ -25,8 +25,9 @@ public struct LisaAPIClient: Sendable {
     self.trace = trace
   }
 
-  /// Sends the request and returns its 2xx answer, retrying what can safely be retried.
-  public func send(_ request: APIRequest) async throws -> APIResponse {
+  /// Sends the request and returns its 2xx answer, retrying what can safely be retried. Statuses in
+  /// `accepting` (a 404 for "does it exist?") are answers too, returned instead of thrown.
+  public func send(_ request: APIRequest, accepting: Set<Int> = []) async throws -> APIResponse {
     let http = try httpRequest(request)
     var attempt = 0
     while true {
@@ -48,6 +49,11 @@ public struct LisaAPIClient: Sendable {
       if (200..<300).contains(response.status) {
         emit(request, attempt, started, status: response.status, requestID: requestID(response))
         let json = response.body.isEmpty ? JSONValue.null : try parse(response.body, request: request)
+        return APIResponse(status: response.status, headers: response.headers, body: response.body, json: json)
+      }
+      if accepting.contains(response.status) {
+        emit(request, attempt, started, status: response.status, requestID: requestID(response))
+        let json = (try? JSONValue.parse(response.body, source: "response")) ?? .null
         return APIResponse(status: response.status, headers: response.headers, body: response.body, json: json)
       }
       let retryAfter = response.headers["retry-after"].flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }

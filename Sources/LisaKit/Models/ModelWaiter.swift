@@ -61,6 +61,36 @@ public struct ModelWaiter: Sendable {
   public func wait(
     for id: String, until target: WaitTarget, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }
   ) async throws -> ModelInfo? {
+    try await poll(id, goal: "be \(target.rawValue)", timeout: timeout, reportFirst: true, onChange: onChange) {
+      model, settledFor, first in
+      try reached(model, id: id, target: target, settledFor: settledFor, firstPoll: first)
+    }
+  }
+
+  /// Waits until the model stops moving (InService, Stopped) so LISA accepts a change; Failed ends it with exit 1.
+  public func waitSettled(for id: String, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }) async throws
+    -> ModelInfo
+  {
+    let model = try await poll(
+      id, goal: "settle in InService or Stopped", timeout: timeout, reportFirst: false, onChange: onChange
+    ) {
+      model, _, _ in
+      guard let model else { throw LisaError(.notFound, "model '\(id)' does not exist any more; it was deleted") }
+      if model.status == .failed {
+        throw LisaError(.failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")")
+      }
+      return model.status.acceptsUpdates
+    }
+    guard let model else { throw LisaError(.notFound, "model '\(id)' does not exist") }
+    return model
+  }
+
+  /// Polls until `done` says so (or throws), pausing `interval` and then longer, back to `interval`
+  /// after each change. `done` gets the model, how long its status has not changed, and whether this is the first poll.
+  private func poll(
+    _ id: String, goal: String, timeout: TimeInterval, reportFirst: Bool, onChange: @Sendable (ModelInfo?) -> Void,
+    done: (ModelInfo?, TimeInterval, Bool) throws -> Bool
+  ) async throws -> ModelInfo? {
     let deadline = clock.elapsed() + timeout
     var pause = interval
     var lastStatus: String?
@@ -70,46 +100,18 @@ public struct ModelWaiter: Sendable {
       let model = try await api.find(id)
       let status = model?.statusText
       if first || status != lastStatus {
-        onChange(model)
-        if !first { pause = interval }
+        if !first || reportFirst { onChange(model) }
+        pause = interval
         lastStatus = status
         lastChange = clock.elapsed()
       }
-      if try reached(model, id: id, target: target, settledFor: clock.elapsed() - lastChange, firstPoll: first) { return model }
+      if try done(model, clock.elapsed() - lastChange, first) { return model }
       first = false
       let remaining = deadline - clock.elapsed()
       guard remaining > 0 else {
         throw LisaError(
-          .failure, "timed out waiting for model '\(id)' to be \(target.rawValue); it is still \(status ?? "gone")",
+          .failure, "timed out waiting for model '\(id)' to \(goal); it is still \(status ?? "gone")",
           hint: "wait longer with --timeout, or look at the model in LISA")
-      }
-      try await clock.sleep(min(pause, remaining))
-      pause = min(maxInterval, pause * 1.5)
-    }
-  }
-
-  /// Waits until the model stops moving (InService, Stopped) so LISA accepts a change; Failed ends it with exit 1.
-  public func waitSettled(for id: String, timeout: TimeInterval, onChange: @Sendable (ModelInfo?) -> Void = { _ in }) async throws
-    -> ModelInfo
-  {
-    let deadline = clock.elapsed() + timeout
-    var pause = interval
-    var lastStatus: String?
-    while true {
-      let model = try await api.get(id)
-      if model.statusText != lastStatus {
-        if lastStatus != nil { onChange(model) }
-        lastStatus = model.statusText
-        pause = interval
-      }
-      if model.status == .failed {
-        throw LisaError(.failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")")
-      }
-      if model.status.acceptsUpdates { return model }
-      let remaining = deadline - clock.elapsed()
-      guard remaining > 0 else {
-        throw LisaError(
-          .failure, "timed out waiting for model '\(id)' to leave \(model.statusText)", hint: "wait longer with --timeout")
       }
       try await clock.sleep(min(pause, remaining))
       pause = min(maxInterval, pause * 1.5)

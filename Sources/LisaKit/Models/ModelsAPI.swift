@@ -24,11 +24,8 @@ public struct ModelsAPI: Sendable {
 
   /// The model, or nil when LISA says it does not exist.
   public func find(_ id: String) async throws -> ModelInfo? {
-    do {
-      return try await get(id)
-    } catch let error as LisaError where error.status == .notFound && error.message.hasPrefix(Self.resource(id)) {
-      return nil
-    }
+    let response = try await client.send(APIRequest(.get, ["models", id], resource: Self.resource(id)), accepting: [404])
+    return response.status == 404 ? nil : try Self.model(in: response.json, id: id)
   }
 
   /// `POST /models`. Returns the new model (status Creating), or nil when a check after an unclear

@@ -81,11 +81,10 @@ public enum ScheduleRules {
   }
 
   /// Checks a whole `SchedulingConfig` (for `PUT /models/{id}/schedule`).
-  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> (
-    JSONValue?, [ConfigDiagnostic]
-  ) {
+  public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> CheckedRequest
+  {
     var checker = RequestChecker(context: "SchedulingConfig", locate: locate)
     let normalized = normalize(value, at: .root, checker: &checker)
-    return (checker.errors.isEmpty ? normalized : nil, checker.diagnostics)
+    return CheckedRequest(body: checker.errors.isEmpty ? normalized : nil, diagnostics: checker.diagnostics)
   }
 }

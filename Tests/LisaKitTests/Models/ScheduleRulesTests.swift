@@ -6,17 +6,17 @@ import Testing
 /// SchedulingConfig: HH:MM, windows of at least two hours (past midnight allowed), IANA zones.
 @Suite struct ScheduleRulesTests {
   func errors(_ text: String) throws -> [String] {
-    ScheduleRules.check(try APIFixture.json(text)).1.filter { $0.severity == .error }.map { "\($0.path): \($0.message)" }
+    ScheduleRules.check(try APIFixture.json(text)).errors.map { "\($0.path): \($0.message)" }
   }
 
   @Test func validSchedulesAreNormalised() throws {
-    let (body, findings) = ScheduleRules.check(
+    let checked = ScheduleRules.check(
       try APIFixture.json(
         #"{"scheduleType": "daily", "timezone": "Europe/Berlin", "#
           + #""dailySchedule": {"monday": {"startTime": "08:00", "stopTime": "18:00"}}}"#
       ))
-    #expect(findings.isEmpty)
-    #expect(body?["scheduleType"] == .string("DAILY"))
+    #expect(checked.diagnostics.isEmpty)
+    #expect(checked.body?["scheduleType"] == .string("DAILY"))
     #expect(
       try errors(#"{"scheduleType": "RECURRING", "recurringSchedule": {"startTime": "22:00", "stopTime": "00:00"}}"#).isEmpty)
   }
@@ -51,9 +51,9 @@ import Testing
   }
 
   @Test func misspelledDaysAreReported() throws {
-    let (_, findings) = ScheduleRules.check(
+    let findings = ScheduleRules.check(
       try APIFixture.json(#"{"scheduleType": "DAILY", "dailySchedule": {"munday": {"startTime": "08:00", "stopTime": "18:00"}}}"#)
-    )
+    ).diagnostics
     #expect(findings.map(\.path) == ["dailySchedule.munday", "dailySchedule"])
     #expect(findings.first?.message.hasSuffix("did you mean 'monday'?") == true)
   }

@@ -61,7 +61,7 @@ struct ModelsApply: LisaCommand {
       documents = try ModelFile.load(path: path, displayName: shown)
     }
     let (desired, diagnostics) = DesiredModels.check(documents)
-    _ = try session.requireValid(CheckedRequest(body: .object([]), diagnostics: diagnostics), what: shown)
+    try session.requireNoErrors(diagnostics, what: shown)
     let api = try await session.modelsAPI()
     let plan = ModelPlan.make(desired: desired, current: try await api.list(), prune: prune, fileName: shown)
     session.output(format == .table ? plan.text : session.renderer.object(plan.json, format: format))

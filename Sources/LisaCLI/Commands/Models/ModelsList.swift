@@ -32,26 +32,12 @@ struct ModelsList: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .jsonl, .id])
-    let wantedStatus = try status.map { text in
-      guard let status = ModelStatus(userText: text) else {
-        throw LisaError(.usage, "--status '\(text)' is not a model status", hint: "one of \(ModelStatus.names)")
-      }
-      return status
-    }
-    let wantedType = try type.map { text in
-      guard let match = ModelSchema.modelTypes.first(where: { $0 == text.lowercased() }) else {
-        throw LisaError(
-          .usage, "--type '\(text)' is not a model type", hint: "one of \(ModelSchema.modelTypes.joined(separator: ", "))")
-      }
-      return match
-    }
-    let wantedHosting = try hosting.map { text in
-      guard let match = HostingType(userText: text) else {
-        throw LisaError(
-          .usage, "--hosting '\(text)' is not a hosting type", hint: "one of \(ModelSchema.hostingTypes.joined(separator: ", "))")
-      }
-      return match
-    }
+    let wantedStatus = try Self.filter(status, "--status", "a model status", ModelStatus.names, ModelStatus.init(userText:))
+    let wantedType = try Self.filter(
+      type, "--type", "a model type", ModelSchema.modelTypes.joined(separator: ", "),
+      { text in ModelSchema.modelTypes.first { $0 == text.lowercased() } })
+    let wantedHosting = try Self.filter(
+      hosting, "--hosting", "a hosting type", ModelSchema.hostingTypes.joined(separator: ", "), HostingType.init(userText:))
     if let limit, limit < 1 { throw LisaError.usage("--limit must be at least 1") }
     var models = try await session.modelsAPI().list()
     if let wantedStatus { models = models.filter { $0.status == wantedStatus } }
@@ -66,5 +52,16 @@ struct ModelsList: LisaCommand {
       return
     }
     session.output(session.renderer.list(rows, format: format, columns: ModelsStyle.listColumns, idKey: "modelId"))
+  }
+
+  /// A filter value read in any case, or a usage error listing the choices.
+  static func filter<T>(_ text: String?, _ option: String, _ kind: String, _ choices: String, _ parse: (String) -> T?) throws
+    -> T?
+  {
+    guard let text else { return nil }
+    guard let value = parse(text) else {
+      throw LisaError(.usage, "\(option) '\(text)' is not \(kind)", hint: "one of \(choices)")
+    }
+    return value
   }
 }

@@ -44,8 +44,8 @@ struct ModelsScheduleSet: LisaCommand {
     let document = try file.map(session.requestFile)
     var config = try document?.request ?? flagsConfig()
     if let timezone { config = config.setting("timezone", .string(timezone)) }
-    let (checked, diagnostics) = ScheduleRules.check(config, locate: document?.locate ?? { _ in nil })
-    let body = try session.requireValid(CheckedRequest(body: checked, diagnostics: diagnostics), what: "the schedule")
+    let body = try session.requireValid(
+      ScheduleRules.check(config, locate: document?.locate ?? { _ in nil }), what: "the schedule")
     let api = try await session.modelsAPI()
     if dryRun {
       _ = try await api.get(id)

@@ -62,8 +62,15 @@ extension Session {
   /// Prints warnings and returns the checked body; with errors, prints them all and exits 7.
   /// A single error is the error line itself.
   func requireValid(_ checked: CheckedRequest, what: String) throws -> JSONValue {
-    checked.warnings.forEach(diagnostic)
-    let errors = checked.errors
+    try requireNoErrors(checked.diagnostics, what: what)
+    guard let body = checked.body else { throw LisaError(.invalid, "\(what) is not valid") }
+    return body
+  }
+
+  /// Prints warnings; with errors, prints them all and exits 7.
+  func requireNoErrors(_ diagnostics: [ConfigDiagnostic], what: String) throws {
+    diagnostics.filter { $0.severity == .warning }.forEach(diagnostic)
+    let errors = diagnostics.filter { $0.severity == .error }
     if let only = errors.first, errors.count == 1 {
       throw LisaError(.invalid, (only.path.isEmpty ? "" : "\(only.path): ") + only.message, at: only.location)
     }
@@ -71,8 +78,6 @@ extension Session {
       errors.forEach(diagnostic)
       throw LisaError(.invalid, "\(what) has \(errors.count) problems; nothing was sent to LISA")
     }
-    guard let body = checked.body else { throw LisaError(.invalid, "\(what) is not valid") }
-    return body
   }
 
   /// One model, as a document (table/yaml/json) or its id.
