@@ -6,21 +6,9 @@ import Testing
 /// The built binary against the fake Model Management API: apply twice, export/apply round trips,
 /// encrypted backups, credentials from stdin, discovery through SSM and Secrets Manager.
 @Suite(.serialized) struct ModelsEndToEndTests {
-  static let hosted = """
-    {"modelId": "mistral-7b", "modelName": "mistralai/Mistral-7B", "modelType": "textgen", "streaming": true, "hostingType": "lisa_hosted",
-     "inferenceContainer": "vllm", "instanceType": "g5.xlarge",
-     "containerConfig": {"image": {"baseImage": "vllm/vllm-openai:v0.5.0", "type": "asset"}, "sharedMemorySize": 2048,
-       "healthCheckConfig": {"command": ["CMD-SHELL", "exit 0"], "interval": 10, "startPeriod": 30, "timeout": 5, "retries": 3},
-       "environment": {"MAX_TOTAL_TOKENS": "4096"}},
-     "autoScalingConfig": {"minCapacity": 1, "maxCapacity": 4, "cooldown": 420, "defaultInstanceWarmup": 180,
-       "metricConfig": {"albMetricName": "RequestCountPerTarget", "targetValue": 30, "duration": 60, "estimatedInstanceWarmup": 330}},
-     "loadBalancerConfig": {"healthCheckConfig": {"path": "/health", "interval": 60, "timeout": 30, "healthyThresholdCount": 2,
-       "unhealthyThresholdCount": 10}}}
-    """
-  static let thirdParty = """
-    {"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true,
-     "apiKey": "sk-claude-e2e-5150"}
-    """
+  static let hosted = ModelFixtures.hosted
+  static let thirdParty = ModelFixtures.thirdParty
+  static let key = ModelFixtures.thirdPartyKey
 
   func lisa(_ arguments: [String], _ server: FakeLisaServer, in dir: URL, stdin: String? = nil, env: [String: String]? = nil)
     throws -> ProcessResult
@@ -75,7 +63,7 @@ import Testing
       #expect(export.stderr.contains("warning: 1 third-party API key was left out; --backup FILE.lisabak keeps them encrypted"))
       let text = try String(contentsOf: dir.appendingPathComponent("models.yaml"), encoding: .utf8)
       #expect(text.hasPrefix("# lisa models export: 3 models from \(server.apiURL) at "))
-      #expect(!text.contains("sk-claude-e2e-5150") && !text.contains("status:"))
+      #expect(!text.contains(Self.key) && !text.contains("status:"))
       let unchanged = try lisa(["models", "apply", "-f", "models.yaml", "--prune"], server, in: dir)
       #expect(unchanged.status == 0 && unchanged.stdout.hasSuffix("3 unchanged.\n"), "\(unchanged.stdout)\(unchanged.stderr)")
 
@@ -134,7 +122,7 @@ import Testing
       #expect(export.status == 0, "\(export.stderr)")
       #expect(export.stderr.contains("wrote models.lisabak: 2 models, 1 with an encrypted API key"))
       let bytes = try Data(contentsOf: dir.appendingPathComponent("models.lisabak"))
-      #expect(bytes.range(of: Data("sk-claude-e2e-5150".utf8)) == nil)
+      #expect(bytes.range(of: Data(Self.key.utf8)) == nil)
       try await server.control("reset")
       try "wrong\n".write(to: dir.appendingPathComponent("wrong.txt"), atomically: true, encoding: .utf8)
       let wrong = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "wrong.txt"], server, in: dir)
@@ -143,7 +131,7 @@ import Testing
       #expect(restore.status == 0, "\(restore.stderr)")
       #expect(restore.stdout.hasSuffix("Plan: 2 to create, 0 to update, 0 to recreate, 0 to delete, 0 unchanged.\n"))
       let claude = try await server.models().first { $0.0 == "claude" }?.1
-      #expect(claude?["apiKey"] == .string("sk-claude-e2e-5150"))
+      #expect(claude?["apiKey"] == .string(Self.key))
       #expect(!restore.stdout.contains("sk-claude") && !restore.stderr.contains("sk-claude"))
     }
   }

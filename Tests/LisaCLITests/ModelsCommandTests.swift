@@ -7,9 +7,9 @@ import Testing
 @Suite(.serialized) struct ModelsCommandTests {
   @Test func listFiltersAndColoursStatusOnlyOnATerminal() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted)
-      try await server.seed(ModelsFixture.thirdParty, status: "Stopped")
-      try await server.seed(ModelsFixture.embedding, status: "Failed", failureReason: "bad model name")
+      try await server.seed(ModelFixtures.hosted)
+      try await server.seed(ModelFixtures.thirdParty, status: "Stopped")
+      try await server.seed(ModelFixtures.embedding, status: "Failed", failureReason: "bad model name")
       let json = await runModels(["models", "list", "--status", "inservice", "-o", "json"], server: server)
       #expect(json.status == .ok)
       let rows = try JSONValue.parse(Data(json.stdout.utf8), source: "stdout").arrayItems ?? []
@@ -30,10 +30,10 @@ import Testing
 
   @Test func getHidesKeysAndMissingModelsExitFive() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.thirdParty)
+      try await server.seed(ModelFixtures.thirdParty)
       let shown = await runModels(["models", "get", "claude", "-o", "json"], server: server)
       #expect(shown.status == .ok && shown.stdout.contains("\"apiKey\": \"(hidden)\""))
-      #expect(!shown.stdout.contains("sk-claude-secret-1234"))
+      #expect(!shown.stdout.contains(ModelFixtures.thirdPartyKey))
       let missing = await runModels(["models", "get", "nope"], server: server)
       #expect(missing.status == .notFound)
       #expect(missing.stderr == "error: model 'nope' not found (GET /models/nope (HTTP 404): Model 'nope' was not found.)\n")
@@ -73,8 +73,8 @@ import Testing
 
   @Test func updateIsCheckedAndGatedBeforeAnythingIsSent() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted, status: "Creating")
-      try await server.seed(ModelsFixture.thirdParty)
+      try await server.seed(ModelFixtures.hosted, status: "Creating")
+      try await server.seed(ModelFixtures.thirdParty)
       let busy = await runModels(["models", "update", "mistral-7b", "--description", "x"], server: server)
       #expect(busy.status == .conflict)
       #expect(
@@ -94,7 +94,7 @@ import Testing
 
   @Test func containerChangesOnARunningModelNeedAnAcknowledgement() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted)
+      try await server.seed(ModelFixtures.hosted)
       let refused = await runModels(["models", "update", "mistral-7b", "--env", "VLLM_MAX_MODEL_LEN=8192"], server: server)
       #expect(refused.status == .usage)
       #expect(
@@ -129,8 +129,8 @@ import Testing
 
   @Test func startAndStopAreGatedAndIdempotent() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted)
-      try await server.seed(ModelsFixture.thirdParty)
+      try await server.seed(ModelFixtures.hosted)
+      try await server.seed(ModelFixtures.thirdParty)
       let stop = await runModels(["models", "stop", "mistral-7b"], server: server)
       #expect(stop.status == .ok && stop.stderr == "stopping model 'mistral-7b'\n")
       let again = await runModels(["models", "stop", "mistral-7b"], server: server)
@@ -148,7 +148,7 @@ import Testing
 
   @Test func deleteAsksAndNamesTheRepositoriesUsingTheModel() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.embedding)
+      try await server.seed(ModelFixtures.embedding)
       try await server.control("repositories", #"{"repositoryId": "docs", "models": ["titan-embed"]}"#)
       let noTerminal = await runModels(["models", "delete", "titan-embed"], server: server)
       #expect(noTerminal.status == .usage && noTerminal.stderr.contains("pass --yes"))
@@ -169,7 +169,7 @@ import Testing
 
   @Test func waitPrintsChangesAndFailsWithTheReason() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted, status: "Creating")
+      try await server.seed(ModelFixtures.hosted, status: "Creating")
       async let waited = runModels(["models", "wait", "mistral-7b", "--for", "InService", "--interval", "0.05"], server: server)
       try await Task.sleep(nanoseconds: 300_000_000)
       try await server.setStatus("mistral-7b", "Failed", failureReason: "ECS service did not stabilize")
@@ -185,7 +185,7 @@ import Testing
 
   @Test func credentialsAreNamedNeverShown() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted)
+      try await server.seed(ModelFixtures.hosted)
       let wrong = await runModels(
         ["models", "list", "-v"], server: server,
         environment: ["LISA_API_URL": server.apiURL, "LISA_API_TOKEN": "wrong-token-999"])
@@ -208,7 +208,7 @@ import Testing
 
   @Test func schedulesAreCheckedThenSet() async throws {
     try await FakeLisaServer.with { server in
-      try await server.seed(ModelsFixture.hosted)
+      try await server.seed(ModelFixtures.hosted)
       let short = await runModels(["models", "schedule", "set", "mistral-7b", "--recurring", "09:00-10:30"], server: server)
       #expect(short.status == .invalid)
       #expect(

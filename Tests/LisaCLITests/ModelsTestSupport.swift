@@ -19,25 +19,6 @@ func runModels(
 let interactive = Terminal(isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true)
 
 enum ModelsFixture {
-  static let hosted = """
-    {"modelId": "mistral-7b", "modelName": "mistralai/Mistral-7B", "modelType": "textgen", "streaming": true, "hostingType": "lisa_hosted",
-     "inferenceContainer": "vllm", "instanceType": "g5.xlarge",
-     "containerConfig": {"image": {"baseImage": "vllm/vllm-openai:v0.5.0", "type": "asset"}, "sharedMemorySize": 2048,
-       "healthCheckConfig": {"command": ["CMD-SHELL", "exit 0"], "interval": 10, "startPeriod": 30, "timeout": 5, "retries": 3},
-       "environment": {"MAX_TOTAL_TOKENS": "4096"}},
-     "autoScalingConfig": {"minCapacity": 1, "maxCapacity": 4, "desiredCapacity": 2, "cooldown": 420, "defaultInstanceWarmup": 180,
-       "metricConfig": {"albMetricName": "RequestCountPerTarget", "targetValue": 30, "duration": 60, "estimatedInstanceWarmup": 330}},
-     "loadBalancerConfig": {"healthCheckConfig": {"path": "/health", "interval": 60, "timeout": 30, "healthyThresholdCount": 2,
-       "unhealthyThresholdCount": 10}}}
-    """
-  static let thirdParty = """
-    {"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true,
-     "apiKey": "sk-claude-secret-1234"}
-    """
-  static let embedding = """
-    {"modelId": "titan-embed", "modelName": "bedrock/amazon.titan-embed", "modelType": "embedding"}
-    """
-
   static let createYAML = """
     modelId: llama-3
     modelName: meta-llama/Meta-Llama-3-8B

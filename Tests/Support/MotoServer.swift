@@ -64,13 +64,7 @@ public final class MotoServer: @unchecked Sendable {
     defer { lock.unlock() }
     guard !stopped else { return }
     stopped = true
-    if process.isRunning {
-      kill(process.processIdentifier, SIGTERM)
-      let deadline = Date().addingTimeInterval(2)
-      while process.isRunning && Date() < deadline { usleep(50_000) }
-      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-      process.waitUntilExit()
-    }
+    ChildProcess.stop(process)
     try? FileManager.default.removeItem(atPath: logPath)
   }
 

@@ -73,25 +73,10 @@ enum APIFixture {
       trace: trace)
   }
 
-  /// A LISA-hosted model as GET /models returns it.
-  static let hostedModel = """
-    {"modelId": "mistral-7b", "modelName": "mistralai/Mistral-7B", "modelType": "textgen", "streaming": true,
-     "hostingType": "lisa_hosted", "inferenceContainer": "vllm", "instanceType": "g5.xlarge",
-     "containerConfig": {"image": {"baseImage": "vllm/vllm-openai:v0.5.0", "type": "asset"}, "sharedMemorySize": 2048,
-       "healthCheckConfig": {"command": ["CMD-SHELL", "exit 0"], "interval": 10, "startPeriod": 30, "timeout": 5, "retries": 3},
-       "environment": {"MAX_TOTAL_TOKENS": "4096"}},
-     "autoScalingConfig": {"minCapacity": 1, "maxCapacity": 4, "desiredCapacity": 2, "cooldown": 420, "defaultInstanceWarmup": 180,
-       "blockDeviceVolumeSize": 50,
-       "metricConfig": {"albMetricName": "RequestCountPerTarget", "targetValue": 30, "duration": 60, "estimatedInstanceWarmup": 330}},
-     "loadBalancerConfig": {"healthCheckConfig": {"path": "/health", "interval": 60, "timeout": 30, "healthyThresholdCount": 2,
-       "unhealthyThresholdCount": 10}},
-     "status": "InService", "modelUrl": "http://internal-lisa-123.us-east-1.elb.amazonaws.com/v1"}
-    """
-
-  static let thirdPartyModel = """
-    {"modelId": "claude", "modelName": "bedrock/anthropic.claude-3", "modelType": "textgen", "streaming": true,
-     "hostingType": "third_party", "apiKey": "sk-third-party-secret", "status": "InService"}
-    """
+  /// Models as GET /models returns them: the stored request plus status (and the URL LISA gave a hosted model).
+  static let hostedModel = ModelFixtures.adding(
+    #""status": "InService", "modelUrl": "http://internal-lisa-123.us-east-1.elb.amazonaws.com/v1""#, to: ModelFixtures.hosted)
+  static let thirdPartyModel = ModelFixtures.adding(#""status": "InService""#, to: ModelFixtures.thirdParty)
 
   static func json(_ text: String) throws -> JSONValue { try JSONValue.parse(Data(text.utf8), source: "fixture") }
   static func model(_ text: String, status: String? = nil) throws -> ModelInfo {

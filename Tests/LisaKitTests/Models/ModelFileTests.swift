@@ -43,12 +43,12 @@ import Testing
     #expect(metadata.counts.kinds["model"]?.total == 2)
     #expect(ModelFile.isBackup(path: path))
     let raw = try Data(contentsOf: URL(fileURLWithPath: path))
-    #expect(raw.range(of: Data("sk-third-party-secret".utf8)) == nil)
+    #expect(raw.range(of: Data(ModelFixtures.thirdPartyKey.utf8)) == nil)
     let restored = try await ModelBackup.read(path: path, displayName: "models.lisabak", protection: protection)
     #expect(restored.map(\.modelId) == ["claude", "mistral-7b"])
-    #expect(restored[0].apiKey == "sk-third-party-secret" && restored[1].apiKey == nil)
+    #expect(restored[0].apiKey == ModelFixtures.thirdPartyKey && restored[1].apiKey == nil)
     #expect(restored[0].request["apiKey"] == nil)
-    #expect(restored[0].requestWithKey["apiKey"] == .string("sk-third-party-secret"))
+    #expect(restored[0].requestWithKey["apiKey"] == .string(ModelFixtures.thirdPartyKey))
     let wrong = PassphraseProtection(BackupTestSupport.passphrase("wrong"), parameters: BackupTestSupport.fastScrypt)
     await #expect { try await ModelBackup.read(path: path, displayName: "models.lisabak", protection: wrong) } throws: {
       ($0 as? LisaError)?.status == .auth

@@ -1,4 +1,5 @@
 import Foundation
+import LisaTestSupport
 import Testing
 
 @testable import LisaKit
@@ -25,8 +26,8 @@ import Testing
     #expect(result.request["autoScalingConfig"]?["scheduling"] == nil)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.line))")
     let thirdParty = ModelExport.export(try APIFixture.model(APIFixture.thirdPartyModel))
-    #expect(thirdParty.apiKey == "sk-third-party-secret")
-    #expect(!JSONWriter.compact(thirdParty.request).contains("sk-third-party-secret"))
+    #expect(thirdParty.apiKey == ModelFixtures.thirdPartyKey)
+    #expect(!JSONWriter.compact(thirdParty.request).contains(ModelFixtures.thirdPartyKey))
     let internalHosted = try APIFixture.json(APIFixture.thirdPartyModel).setting("hostingType", .string("internal_hosted"))
       .setting("modelUrl", .string("https://internal-a.us-east-1.elb.amazonaws.com/v1"))
     #expect(ModelExport.export(try ModelInfo(json: internalHosted)).request["modelUrl"] != nil)
