@@ -174,10 +174,10 @@ import Testing
       #expect(run.stderr.contains("api: base URL \(server.apiURL) from LISA_API_URL"))
       #expect(run.stderr.contains("api: using the API token from stdin (--token-file -)"))
       #expect(!run.stderr.contains(FakeLisaServer.token) && !run.stdout.contains(FakeLisaServer.token))
-      let nowhere = try Subprocess.lisa(["models", "list"], cwd: dir)
-      #expect(nowhere.status == 5)
-      #expect(nowhere.stderr.contains("config-custom.yaml: no such file; it is needed to find the LISA API"))
-      #expect(nowhere.stderr.contains("set LISA_API_URL and LISA_API_TOKEN"))
+      let nowhere = try Subprocess.lisa(["models", "list"], cwd: dir, environment: ["AWS_EC2_METADATA_DISABLED": "true"])
+      #expect(nowhere.status == 64)
+      #expect(nowhere.stderr.hasPrefix("error: finding the LISA API: no AWS region"))
+      #expect(nowhere.stderr.hasSuffix("; or set LISA_API_URL and LISA_API_TOKEN to skip discovery)\n"))
     }
   }
 

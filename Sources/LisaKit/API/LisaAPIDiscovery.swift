@@ -13,65 +13,52 @@ public struct LisaAPIEndpoint: Sendable, Equatable {
 
 /// Finds the deployment's REST API and a credential for it, in ARCHITECTURE.md's order:
 /// URL from `--api-url`, `LISA_API_URL`, else SSM `${deploymentPrefix}/LisaApiUrl`; credential from
-/// `LISA_API_TOKEN`, `--token-file PATH|-`, else the management key in Secrets Manager.
-/// The config and AWS are touched only when a step needs them.
-public struct LisaAPIDiscovery: Sendable {
+/// `LISA_API_TOKEN`, `--token-file PATH|-`, else the management key in Secrets Manager. The steps are
+/// separate so a caller touches the config and AWS only when the first ones find nothing.
+public enum LisaAPIDiscovery {
   public static let urlVariable = "LISA_API_URL"
   public static let tokenVariable = "LISA_API_TOKEN"
   /// Management-key secret names, newest first (see `DerivedNames`).
   public static let secretKeys = ["managementKey", "managementKeyLegacy", "managementKeyStageScoped", "managementKeyAppScoped"]
 
-  public var context: LisaContext
-  public var apiURLFlag: String?
-  public var tokenFile: String?
-  public var names: @Sendable () throws -> DerivedNames
-  public var aws: @Sendable () throws -> AWSClients
-
-  public init(
-    context: LisaContext, apiURLFlag: String?, tokenFile: String?, names: @escaping @Sendable () throws -> DerivedNames,
-    aws: @escaping @Sendable () throws -> AWSClients
-  ) {
-    self.context = context
-    self.apiURLFlag = apiURLFlag
-    self.tokenFile = tokenFile
-    self.names = names
-    self.aws = aws
+  /// `--api-url`, else `LISA_API_URL`; nil when neither is set.
+  public static func configuredEndpoint(flag: String?, environment: [String: String]) throws -> LisaAPIEndpoint? {
+    if let flag { return try endpoint(flag, source: "--api-url") }
+    if let value = environment[urlVariable], !value.isEmpty { return try endpoint(value, source: urlVariable) }
+    return nil
   }
 
-  public func baseURL() async throws -> LisaAPIEndpoint {
-    if let flag = apiURLFlag { return try Self.endpoint(flag, source: "--api-url") }
-    if let value = context.environment[Self.urlVariable], !value.isEmpty {
-      return try Self.endpoint(value, source: Self.urlVariable)
-    }
-    let derived = try names()
-    let parameter = derived.value(group: "ssmParameters", key: "apiUrl") ?? "\(derived.deploymentPrefix)/LisaApiUrl"
+  /// SSM `${deploymentPrefix}/LisaApiUrl`.
+  public static func endpoint(ssm: SSMClient, names: DerivedNames) async throws -> LisaAPIEndpoint {
+    let parameter = names.value(group: "ssmParameters", key: "apiUrl") ?? "\(names.deploymentPrefix)/LisaApiUrl"
     do {
-      let value = try await aws().ssm().getParameter(parameter).value
-      return try Self.endpoint(value.trimmingCharacters(in: .whitespacesAndNewlines), source: "SSM parameter \(parameter)")
+      let value = try await ssm.getParameter(parameter).value
+      return try endpoint(value.trimmingCharacters(in: .whitespacesAndNewlines), source: "SSM parameter \(parameter)")
     } catch let error as LisaError where error.status == .notFound {
       throw LisaError(
         .notFound, "\(error.message); cannot find the LISA API URL",
-        hint: "pass --api-url or set \(Self.urlVariable), or check deploymentName/deploymentPrefix in the config")
+        hint: "pass --api-url or set \(urlVariable), or check deploymentName/deploymentPrefix in the config")
     }
   }
 
-  public func credential() async throws -> APICredential {
-    if let value = context.environment[Self.tokenVariable] {
+  /// `LISA_API_TOKEN`, else `--token-file PATH` (`-`: stdin); nil when neither is given.
+  public static func configuredCredential(context: LisaContext, tokenFile: String?) throws -> APICredential? {
+    if let value = context.environment[tokenVariable] {
       guard !value.isEmpty else {
-        throw LisaError(.usage, "\(Self.tokenVariable) is set but empty", hint: "unset it or give it the API token")
+        throw LisaError(.usage, "\(tokenVariable) is set but empty", hint: "unset it or give it the API token")
       }
-      return try APICredential.fromText(Data(value.utf8), source: Self.tokenVariable)
+      return try APICredential.fromText(Data(value.utf8), source: tokenVariable)
     }
-    if let tokenFile {
-      if tokenFile == "-" { return try APICredential.fromText(context.stdin(), source: "stdin (--token-file -)") }
-      let path = context.resolve(tokenFile)
-      let shown = context.display(path)
-      let data = try FileIO.read(path, displayName: shown, limit: 64 * 1024)
-      return try APICredential.fromText(data, source: "file \(shown)")
-    }
-    let derived = try names()
-    let candidates = Self.secretKeys.compactMap { derived.value(group: "secrets", key: $0) }
-    let secrets = try aws().secretsManager()
+    guard let tokenFile else { return nil }
+    if tokenFile == "-" { return try APICredential.fromText(context.stdin(), source: "stdin (--token-file -)") }
+    let path = context.resolve(tokenFile)
+    let shown = context.display(path)
+    return try APICredential.fromText(FileIO.read(path, displayName: shown, limit: 64 * 1024), source: "file \(shown)")
+  }
+
+  /// The management key from Secrets Manager: `${deploymentName}-management-key`, then the older names.
+  public static func managementKey(secrets: SecretsManagerClient, names: DerivedNames) async throws -> APICredential {
+    let candidates = secretKeys.compactMap { names.value(group: "secrets", key: $0) }
     for name in candidates {
       do {
         let secret = try await secrets.getSecretValue(name)
@@ -85,9 +72,9 @@ public struct LisaAPIDiscovery: Sendable {
     }
     throw LisaError(
       .auth,
-      "no API credential: \(Self.tokenVariable) is not set, no --token-file, and no management key secret "
+      "no API credential: \(tokenVariable) is not set, no --token-file, and no management key secret "
         + "(tried \(candidates.joined(separator: ", ")))",
-      hint: "set \(Self.tokenVariable) or pass --token-file PATH (or - for stdin)")
+      hint: "set \(tokenVariable) or pass --token-file PATH (or - for stdin)")
   }
 
   /// Checks and normalises a base URL. Plain http is refused except on loopback, so a credential is

@@ -6,19 +6,31 @@ import Testing
 
 /// Where the credential comes from, in order, and that no description ever holds its value.
 @Suite struct APICredentialTests {
-  func discovery(env: [String: String], tokenFile: String? = nil, stdin: String = "", directory: URL? = nil) -> LisaAPIDiscovery {
+  /// The credential from the environment or a token file; nothing else is consulted.
+  func configured(env: [String: String], tokenFile: String? = nil, stdin: String = "", directory: URL? = nil) throws
+    -> APICredential
+  {
     let home = directory ?? TestPaths.temporaryDirectory("api-cred")
     let context = LisaContext(
       environment: env, workingDirectory: home.path, homeDirectory: home.path, now: { Date() }, terminal: .pipes,
-      stdout: BufferSink(),
-      stderr: BufferSink(), stdin: { Data(stdin.utf8) })
-    return LisaAPIDiscovery(
-      context: context, apiURLFlag: nil, tokenFile: tokenFile, names: { throw LisaError(.failure, "config must not be read") },
-      aws: { throw LisaError(.failure, "AWS must not be called") })
+      stdout: BufferSink(), stderr: BufferSink(), stdin: { Data(stdin.utf8) })
+    guard let credential = try LisaAPIDiscovery.configuredCredential(context: context, tokenFile: tokenFile) else {
+      throw LisaError(.failure, "no credential configured")
+    }
+    return credential
   }
 
-  @Test func environmentWinsOverFileAndNeverShowsTheValue() async throws {
-    let credential = try await discovery(env: ["LISA_API_TOKEN": "env-token-value-123"], tokenFile: "/no/such/file").credential()
+  @Test func nothingConfiguredLeavesItToDiscovery() throws {
+    let context = LisaContext(
+      environment: [:], workingDirectory: "/", homeDirectory: "/", now: { Date() }, terminal: .pipes, stdout: BufferSink(),
+      stderr: BufferSink())
+    #expect(try LisaAPIDiscovery.configuredCredential(context: context, tokenFile: nil) == nil)
+    #expect(try LisaAPIDiscovery.configuredEndpoint(flag: nil, environment: [:]) == nil)
+    #expect(try LisaAPIDiscovery.configuredEndpoint(flag: nil, environment: ["LISA_API_URL": ""]) == nil)
+  }
+
+  @Test func environmentWinsOverFileAndNeverShowsTheValue() throws {
+    let credential = try configured(env: ["LISA_API_TOKEN": "env-token-value-123"], tokenFile: "/no/such/file")
     #expect(credential.kind == .apiToken && credential.source == "LISA_API_TOKEN")
     #expect(credential.authorizationHeader == "Bearer env-token-value-123")
     for text in [
@@ -29,27 +41,27 @@ import Testing
     }
   }
 
-  @Test func tokenFileFirstLineAndStdin() async throws {
+  @Test func tokenFileFirstLineAndStdin() throws {
     let dir = TestPaths.temporaryDirectory("api-cred")
     try "Bearer file-token-456\nsecond line ignored\n".write(
       to: dir.appendingPathComponent("token.txt"), atomically: true, encoding: .utf8)
-    let fromFile = try await discovery(env: [:], tokenFile: "token.txt", directory: dir).credential()
+    let fromFile = try configured(env: [:], tokenFile: "token.txt", directory: dir)
     #expect(fromFile.source == "file token.txt" && fromFile.authorizationHeader == "Bearer file-token-456")
-    let fromStdin = try await discovery(env: [:], tokenFile: "-", stdin: "  stdin-token-789  \r\n").credential()
+    let fromStdin = try configured(env: [:], tokenFile: "-", stdin: "  stdin-token-789  \r\n")
     #expect(fromStdin.source == "stdin (--token-file -)" && fromStdin.authorizationHeader == "Bearer stdin-token-789")
   }
 
-  @Test func badCredentialsAreOneLineWithoutValues() async throws {
-    await #expect { try await discovery(env: ["LISA_API_TOKEN": ""]).credential() } throws: {
+  @Test func badCredentialsAreOneLineWithoutValues() throws {
+    #expect { try configured(env: ["LISA_API_TOKEN": ""]) } throws: {
       ($0 as? LisaError)?.status == .usage
     }
-    await #expect { try await discovery(env: [:], tokenFile: "-", stdin: "\n").credential() } throws: {
+    #expect { try configured(env: [:], tokenFile: "-", stdin: "\n") } throws: {
       ($0 as? LisaError)?.status == .invalid
     }
-    await #expect { try await discovery(env: [:], tokenFile: "-", stdin: "two words").credential() } throws: { error in
+    #expect { try configured(env: [:], tokenFile: "-", stdin: "two words") } throws: { error in
       (error as? LisaError)?.message == "stdin (--token-file -): the API credential contains spaces or non-ASCII characters"
     }
-    await #expect { try await discovery(env: [:], tokenFile: "missing.txt").credential() } throws: {
+    #expect { try configured(env: [:], tokenFile: "missing.txt") } throws: {
       ($0 as? LisaError)?.status == .notFound
     }
   }

@@ -11,14 +11,6 @@ import Testing
     DerivedNames(config: try YAMLLoader.parse(text: yaml, file: "config").mapping ?? YAMLMapping())
   }
 
-  func discovery(_ server: MotoServer, env: [String: String] = [:], flag: String? = nil) throws -> LisaAPIDiscovery {
-    let clients = try motoClients(server)
-    let names = try Self.names()
-    return LisaAPIDiscovery(
-      context: awsContext(environment: motoEnvironment(server, extra: env)), apiURLFlag: flag, tokenFile: nil, names: { names },
-      aws: { clients })
-  }
-
   @Test func urlFromSSMAndKeyFromTheCurrentSecretName() async throws {
     try await MotoServer.with { server in
       let clients = try motoClients(server)
@@ -26,22 +18,25 @@ import Testing
         "/prod/acme/lisa/LisaApiUrl", value: "https://abc123.execute-api.us-east-1.amazonaws.com/prod\n")
       try await clients.secretsManager().createSecret("acme-management-key", secretString: "mgmt-Key-0001")
       try await clients.secretsManager().createSecret("acme-lisa-management-key", secretString: "legacy-key-not-used")
-      let found = try discovery(server)
-      let endpoint = try await found.baseURL()
+      let endpoint = try await LisaAPIDiscovery.endpoint(ssm: clients.ssm(), names: Self.names())
       #expect(endpoint.url.absoluteString == "https://abc123.execute-api.us-east-1.amazonaws.com/prod")
       #expect(endpoint.source == "SSM parameter /prod/acme/lisa/LisaApiUrl")
-      let credential = try await found.credential()
+      let credential = try await LisaAPIDiscovery.managementKey(secrets: clients.secretsManager(), names: Self.names())
       #expect(credential.kind == .managementKey && credential.authorizationHeader == "Bearer mgmt-Key-0001")
       #expect(credential.description == "the management key from Secrets Manager secret acme-management-key")
     }
   }
 
-  @Test func olderSecretNamesAndJSONValues() async throws {
+  @Test func aConfiguredPrefixAndOlderSecretNamesWithJSONValues() async throws {
     try await MotoServer.with { server in
       let clients = try motoClients(server)
+      let names = try Self.names("deploymentName: acme\ndeploymentPrefix: /custom/acme\n")
+      try await clients.ssm().putParameter("/custom/acme/LisaApiUrl", value: "https://lisa.example.com")
       try await clients.secretsManager().createSecret(
         "acme-lisa-management-key", secretString: #"{"managementKey": "legacy-Key-0002"}"#)
-      let credential = try await discovery(server).credential()
+      #expect(
+        try await LisaAPIDiscovery.endpoint(ssm: clients.ssm(), names: names).url.absoluteString == "https://lisa.example.com")
+      let credential = try await LisaAPIDiscovery.managementKey(secrets: clients.secretsManager(), names: names)
       #expect(credential.authorizationHeader == "Bearer legacy-Key-0002")
       #expect(credential.source == "Secrets Manager secret acme-lisa-management-key")
     }
@@ -49,13 +44,14 @@ import Testing
 
   @Test func nothingFoundSaysWhatWasTried() async throws {
     try await MotoServer.with { server in
-      let found = try discovery(server)
-      await #expect { try await found.baseURL() } throws: { error in
+      let clients = try motoClients(server)
+      await #expect { try await LisaAPIDiscovery.endpoint(ssm: clients.ssm(), names: Self.names()) } throws: { error in
         let error = error as? LisaError
         return error?.status == .notFound && error?.message.hasPrefix("parameter /prod/acme/lisa/LisaApiUrl not found") == true
           && error?.hint?.contains("--api-url") == true
       }
-      await #expect { try await found.credential() } throws: { error in
+      await #expect { try await LisaAPIDiscovery.managementKey(secrets: clients.secretsManager(), names: Self.names()) } throws: {
+        error in
         let error = error as? LisaError
         return error?.status == .auth
           && error?.message.contains(
@@ -64,17 +60,9 @@ import Testing
     }
   }
 
-  @Test func flagAndEnvironmentNeverTouchAWS() async throws {
-    let context = awsContext(environment: ["LISA_API_URL": "https://env.example.com/prod", "LISA_API_TOKEN": "env-token"])
-    let offline = LisaAPIDiscovery(
-      context: context, apiURLFlag: nil, tokenFile: nil, names: { throw LisaError(.failure, "no config") },
-      aws: { throw LisaError(.failure, "no AWS") })
-    #expect(
-      try await offline.baseURL()
-        == LisaAPIEndpoint(url: try #require(URL(string: "https://env.example.com/prod")), source: "LISA_API_URL"))
-    #expect(try await offline.credential().source == "LISA_API_TOKEN")
-    var flagged = offline
-    flagged.apiURLFlag = "https://flag.example.com"
-    #expect(try await flagged.baseURL().source == "--api-url")
+  @Test func flagBeatsEnvironment() throws {
+    let env = ["LISA_API_URL": "https://env.example.com/prod"]
+    #expect(try LisaAPIDiscovery.configuredEndpoint(flag: nil, environment: env)?.source == "LISA_API_URL")
+    #expect(try LisaAPIDiscovery.configuredEndpoint(flag: "https://flag.example.com", environment: env)?.source == "--api-url")
   }
 }

@@ -28,7 +28,7 @@ extension Session {
     var kmsKey = options.kmsKeyID
     if let encryption, case .kms(let recorded, _) = encryption { kmsKey = options.kmsKeyID ?? recorded }
     if let kmsKey {
-      return KMSEnvelopeProtection(provider: KMSDataKeys(client: try awsClients().kms(), keyID: kmsKey))
+      return KMSEnvelopeProtection(provider: KMSDataKeys(client: try awsClients(config: loadConfigIfPresent()).kms(), keyID: kmsKey))
     }
     let passphrase = try PassphraseSource.resolve(context: context, passphraseFile: options.passphraseFile, confirm: forWriting)
     return PassphraseProtection(passphrase)
