@@ -74,7 +74,7 @@ public struct RequestChecker {
     case .bool:
       guard case .bool = value else {
         if case .string(let s) = value, ["true", "false", "yes", "no", "on", "off"].contains(s.lowercased()) {
-          error(path, "expected true or false, found the string '\(s)' (write it without quotes)")
+          error(path, "expected true or false, found the string '\(s)' (write true or false)")
           return nil
         }
         return mismatch()

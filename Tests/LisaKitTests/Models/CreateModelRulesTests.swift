@@ -108,7 +108,7 @@ import Testing
         "loadBalancerConfig.healthCheckConfig.path: required field is null"
       ),
       (["inferenceContainer"], .string("triton"), "inferenceContainer: expected one of 'tgi', 'tei', 'vllm', found 'triton'"),
-      (["streaming"], .string("yes"), "streaming: expected true or false, found the string 'yes' (write it without quotes)"),
+      (["streaming"], .string("yes"), "streaming: expected true or false, found the string 'yes' (write true or false)"),
       (["modelId"], .string(""), "modelId: must not be empty"),
     ] as [([String], JSONValue?, String)])
   func fieldRules(path: [String], value: JSONValue?, message: String) throws {
