@@ -38,7 +38,9 @@ extension OutputFormat: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
 
 public struct OutputOptions: ParsableArguments {
-  @Option(name: [.customShort("o"), .customLong("format")], help: "Result format: table, json, yaml, jsonl, id (value where a command prints a secret).")
+  @Option(
+    name: [.customShort("o"), .customLong("output-format")],
+    help: "Result format: table, json, yaml, jsonl, id (value where a command prints a secret).")
   public var format: OutputFormat?
 
   @Flag(name: .shortAndLong, help: "Print errors only.")

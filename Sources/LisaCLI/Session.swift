@@ -37,6 +37,13 @@ public struct Session {
     context.stderr.write(text + "\n")
   }
 
+  /// `info` for work that reports from other tasks.
+  var infoSink: @Sendable (String) -> Void {
+    let quiet = quiet
+    let stderr = context.stderr
+    return { line in if !quiet { stderr.write(line + "\n") } }
+  }
+
   func warn(_ text: String) {
     guard !quiet else { return }
     context.stderr.write(Style.yellow.apply("warning:", enabled: terminal.colorOnStderr) + " " + text + "\n")

@@ -74,6 +74,10 @@ public struct TokenImportOptions: Sendable {
   }
 }
 
+extension TokenImportOptions {
+  public static let expiredReason = "expired before the run (--include-expired writes them)"
+}
+
 public enum TokenConversion: Sendable, Equatable {
   case write(DynamoDBItem)
   case skip(String)
@@ -87,7 +91,7 @@ extension TokenImportOptions {
     let sourceFormat = LisaTokenFormat.of(source)
     var expiration = LisaToken.expiration(of: source)
     if let value = expiration, value <= now, !includeExpired {
-      return .skip("expired at \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(value))))")
+      return .skip(Self.expiredReason)
     }
     switch (sourceFormat, targetFormat) {
     case (.hashed, .hashed), (.plaintext, .plaintext):

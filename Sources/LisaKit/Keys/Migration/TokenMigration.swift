@@ -1,14 +1,17 @@
 import Foundation
 
 /// `lisa keys migrate`: export the source table to a backup, import it into the target, verify the
-/// target. Journalled in the state database: run again after any interruption and it continues from
-/// where it stopped, with the same run start time, options and backup, so the result is the same.
+/// target; `lisa keys import` is the same without the export (`source` nil, the backup given).
+/// Journalled in the state database: run again after any interruption and it continues from where it
+/// stopped, with the same run start time, options and backup, so the result is the same.
 public struct TokenMigration: Sendable {
   public static let runKind = "keys-migrate"
+  public static let importKind = "keys-import"
 
   public var dynamo: DynamoDBClient
   public var region: String
-  public var source: String
+  /// The table to export; nil to import an existing backup.
+  public var source: String?
   public var target: String
   public var targetFormat: LisaTokenFormat
   public var options: TokenImportOptions
@@ -21,7 +24,7 @@ public struct TokenMigration: Sendable {
   public var quiet: Bool
 
   public init(
-    dynamo: DynamoDBClient, region: String, source: String, target: String, targetFormat: LisaTokenFormat,
+    dynamo: DynamoDBClient, region: String, source: String?, target: String, targetFormat: LisaTokenFormat,
     options: TokenImportOptions, overwrite: Bool, state: StateStore, protection: any BackupProtection, backupPath: String,
     context: LisaContext, quiet: Bool
   ) {
@@ -64,8 +67,8 @@ public struct TokenMigration: Sendable {
     var parameters = parameters
     parameters["createdBy"] = options.createdBy
     let start = try state.startOrResume(
-      kind: Self.runKind, source: "dynamodb:\(region)/\(source)", target: "dynamodb:\(region)/\(target)", parameters: parameters,
-      phase: "export")
+      kind: kind, source: sourceLabel, target: "dynamodb:\(region)/\(target)", parameters: parameters,
+      phase: source == nil ? "import" : "export")
     var run = start.run
     if start.resumed {
       let changed = self.parameters.keys.sorted().filter { run.parameters[$0] != self.parameters[$0] }
@@ -85,11 +88,11 @@ public struct TokenMigration: Sendable {
     let backup = run.backupPath ?? backupPath
     if run.backupPath == nil { try state.attachBackup(path: backup, to: run.id) }
     var exported: Int?
-    if run.phase == "export" {
+    if run.phase == "export", let source {
       if FileIO.exists(backup) {
         log("using the backup \(context.display(backup)) the interrupted run already wrote")
       } else {
-        exported = try await export(to: backup, runId: run.id)
+        exported = try await export(source, to: backup, runId: run.id)
       }
       try state.advance(run.id, to: "import")
       run.phase = "import"
@@ -120,7 +123,12 @@ public struct TokenMigration: Sendable {
     return summary
   }
 
-  func export(to path: String, runId: Int64) async throws -> Int {
+  public var kind: String { source == nil ? Self.importKind : Self.runKind }
+
+  /// What the journal calls the source: the table, or for an import the backup file.
+  public var sourceLabel: String { source.map { "dynamodb:\(region)/\($0)" } ?? "backup:\(backupPath)" }
+
+  func export(_ source: String, to path: String, runId: Int64) async throws -> Int {
     let cipher = try await protection.newCipher()
     let writer = try BackupWriter(
       path: path, displayName: context.display(path), kind: TokenBackup.backupKind,

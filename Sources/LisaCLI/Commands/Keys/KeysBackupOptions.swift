@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import LisaKit
+
+/// How a new backup's secrets are protected: a passphrase (default), a KMS key, or explicitly none.
+struct BackupEncryptionOptions: ParsableArguments {
+  @Option(
+    name: .customLong("passphrase-file"),
+    help: "Read the backup passphrase from this file, or '-' for stdin (else LISA_BACKUP_PASSPHRASE, else a prompt).",
+    completion: .file())
+  var passphraseFile: String?
+
+  @Option(name: .customLong("kms-key-id"), help: "Encrypt with a data key from this KMS key (envelope encryption) instead.")
+  var kmsKeyID: String?
+
+  @Flag(name: .customLong("no-encrypt"), help: "Write secrets unencrypted (the file is still mode 0600).")
+  var noEncrypt = false
+
+  func validate() throws {
+    let chosen = [passphraseFile != nil, kmsKeyID != nil, noEncrypt].filter { $0 }.count
+    if chosen > 1 { throw ValidationError("choose one of '--passphrase-file', '--kms-key-id' and '--no-encrypt'") }
+  }
+}
+
+extension Session {
+  /// Protection for a backup about to be written.
+  func protectionForWriting(_ options: BackupEncryptionOptions, aws: AWSClients) throws -> any BackupProtection {
+    if options.noEncrypt {
+      warn("--no-encrypt: token plaintexts are stored unencrypted in the backup")
+      return NoEncryption()
+    }
+    if let keyID = options.kmsKeyID { return KMSEnvelopeProtection(provider: KMSDataKeys(client: try aws.kms(), keyID: keyID)) }
+    return PassphraseProtection(try PassphraseSource.resolve(context: context, passphraseFile: options.passphraseFile, confirm: true))
+  }
+
+  /// Protection that opens an existing backup, chosen by what its header says.
+  func protectionForReading(_ reader: BackupReader, passphraseFile: String?, aws: @autoclosure () throws -> AWSClients) throws
+    -> any BackupProtection
+  {
+    switch reader.metadata.encryption {
+    case .none: return NoEncryption()
+    case .passphrase:
+      return PassphraseProtection(try PassphraseSource.resolve(context: context, passphraseFile: passphraseFile, confirm: false))
+    case .kms(let keyID, _):
+      return KMSEnvelopeProtection(provider: KMSDataKeys(client: try aws().kms(), keyID: keyID))
+    }
+  }
+}
+
+/// How tokens are written to the target table.
+struct TokenWriteOptions: ParsableArguments {
+  @Option(name: .customLong("format"), help: "Item format to write: auto (v6.1 when the target has the username-index GSI), v6.0 or v6.1.")
+  var format: String = "auto"
+
+  @Option(name: .customLong("default-expiration"), help: "Expiry for tokens that have none, e.g. 90d (LISA v6.1 rejects tokens without one).")
+  var defaultExpiration: String?
+
+  @Flag(name: .customLong("include-expired"), help: "Also write tokens that have already expired.")
+  var includeExpired = false
+
+  @Option(name: .customLong("username"), help: "Owner of migrated tokens (default: api-token, the identity LISA v6.0 gave every token).")
+  var username = "api-token"
+
+  @Option(name: .customLong("groups"), help: "Comma-separated groups placed in the authorizer context of migrated tokens.")
+  var groups: String?
+
+  @Flag(name: .customLong("admin"), help: "Add the config's authConfig.adminGroup to the groups (admin API access).")
+  var admin = false
+
+  @Option(name: .customLong("name-prefix"), help: "Prefix of migrated tokens' names; the first 8 hex digits of the hash follow.")
+  var namePrefix = "migrated-"
+
+  @Flag(name: .customLong("overwrite"), help: "Replace a different item already stored under a token's key.")
+  var overwrite = false
+
+  func validate() throws {
+    guard ["auto", "v6.0", "v6.1"].contains(format) else { throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')") }
+  }
+
+  /// The format to write: as asked, or read off the target table.
+  func targetFormat(for table: DynamoDBTableDescription) -> LisaTokenFormat {
+    LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: table)
+  }
+
+  func importOptions(format: LisaTokenFormat, config: LoadedConfig?, startedAt: Date, createdBy: String) throws -> TokenImportOptions {
+    var groupList = (groups ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if admin {
+      guard let adminGroup = config?.merged.lookup(["authConfig", "adminGroup"])?.scalar?.text, !adminGroup.isEmpty else {
+        throw LisaError.usage("--admin needs authConfig.adminGroup in the config", hint: "pass --groups NAME instead, or --config-dir")
+      }
+      if !groupList.contains(adminGroup) { groupList.append(adminGroup) }
+    }
+    return TokenImportOptions(
+      targetFormat: format, runStartedAt: startedAt,
+      defaultExpiration: try defaultExpiration.map { try KeyFileTime.duration($0, option: "--default-expiration") },
+      includeExpired: includeExpired, username: username, groups: groupList, namePrefix: namePrefix, createdBy: createdBy)
+  }
+}
+
+extension Session {
+  /// `createdBy` for migrated tokens: the caller's IAM name, as LISA records the creating user.
+  func callerName(_ aws: AWSClients) async -> String {
+    guard let identity = try? await aws.sts().getCallerIdentity() else { return "lisa-migration" }
+    return identity.arn.split(separator: "/").last.map(String.init) ?? "lisa-migration"
+  }
+
+  /// The one-line summary on stderr and, with -o json, the full object on stdout.
+  func report(summary line: String, json: JSONValue) throws {
+    let format = try format(default: .table, allowed: [.table, .json, .yaml])
+    info(line)
+    if format != .table { output(renderer.object(json, format: format)) }
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What an import would do, for `--dry-run`: counts per source format, what would be written, what
+/// skipped and why, and a few examples with their secrets masked. Reads only.
+public struct TokenImportPlan: Sendable {
+  public struct Example: Sendable {
+    public var token: String
+    public var format: String
+    public var action: String
+  }
+
+  public var read = 0
+  public var sourceFormats: [String: Int] = [:]
+  public var wouldWrite = 0
+  public var skipped: [String: Int] = [:]
+  public var examples: [Example] = []
+
+  public init() {}
+
+  /// Adds a batch of source items, looking their target keys up in `table`.
+  public mutating func add(_ items: [DynamoDBItem], options: TokenImportOptions, dynamo: DynamoDBClient, table: String) async throws {
+    var planned: [(label: String, format: String, key: String, item: DynamoDBItem)] = []
+    for item in items {
+      read += 1
+      let format = LisaTokenFormat.of(item).rawValue
+      sourceFormats[format, default: 0] += 1
+      let label = LisaToken.mask(item["token"]?.stringValue ?? "")
+      switch options.convert(item) {
+      case .skip(let reason):
+        skip(reason, label: label, format: format)
+      case .write(let converted):
+        planned.append((label, format, converted["token"]?.stringValue ?? "", converted))
+      }
+    }
+    let existing = try await dynamo.batchGet(table: table, keys: planned.map { ["token": .s($0.key)] }, consistentRead: false)
+    let byKey = Dictionary(existing.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+    for entry in planned {
+      if let current = byKey[entry.key] {
+        let same = current == entry.item || TokenImporter.sameMigratedToken(current, entry.item)
+        skip(same ? TokenImporter.alreadyPresent : "a different item exists at this key (pass --overwrite to replace it)", label: entry.label, format: entry.format)
+      } else {
+        wouldWrite += 1
+        if examples.filter({ !$0.action.hasPrefix("skip") }).count < 3 { examples.append(Example(token: entry.label, format: entry.format, action: "write as \(options.targetFormat.rawValue)")) }
+      }
+    }
+  }
+
+  /// Examples: a few writes and one per skip reason, so every kind of outcome shows up once.
+  mutating func skip(_ reason: String, label: String, format: String) {
+    skipped[reason, default: 0] += 1
+    let action = "skip: \(reason)"
+    if !examples.contains(where: { $0.action == action }) { examples.append(Example(token: label, format: format, action: action)) }
+  }
+
+  public var lines: [String] {
+    var lines = ["read \(read) tokens (" + sourceFormats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"]
+    lines.append("would write \(wouldWrite)")
+    for (reason, count) in skipped.sorted(by: { $0.value > $1.value }) { lines.append("would skip \(count): \(reason)") }
+    lines += examples.map { "  e.g. \($0.token) [\($0.format)] → \($0.action)" }
+    return lines
+  }
+
+  public var json: JSONValue {
+    .object([
+      ("dryRun", .bool(true)), ("read", .int(read)),
+      ("sourceFormats", .object(sourceFormats.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+      ("wouldWrite", .int(wouldWrite)),
+      ("wouldSkip", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+      ("examples", .array(examples.map { .object([("token", .string($0.token)), ("format", .string($0.format)), ("action", .string($0.action))]) })),
+    ])
+  }
+}
