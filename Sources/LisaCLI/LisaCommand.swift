@@ -38,20 +38,40 @@ extension LisaCommand {
 }
 
 extension Lisa {
-  /// Parses and runs a command line in-process, as the binary would; used by tests.
+  /// The binary's entry point: parse, run, and report a bad command line as one line, like every
+  /// other error. Help, version and completion output keep the argument parser's own handling.
+  public static func main() async {
+    let status = await execute(Array(CommandLine.arguments.dropFirst()), context: .live())
+    Foundation.exit(status.rawValue)
+  }
+
+  /// Parses and runs a command line, as the binary does; tests call it in-process.
   public static func execute(_ arguments: [String], context: LisaContext) async -> ExitStatus {
     do {
       var command = try parseAsRoot(arguments)
       guard let leaf = command as? any LisaCommand else {
-        try command.run()
+        if var asyncCommand = command as? any AsyncParsableCommand {
+          try await asyncCommand.run()
+        } else {
+          try command.run()
+        }
         return .ok
       }
       return await leaf.execute(context: context)
     } catch {
-      let message = fullMessage(for: error)
-      if !message.isEmpty { context.stderr.write(message + "\n") }
       let code = exitCode(for: error).rawValue
-      return ExitStatus(rawValue: code) ?? (code == 0 ? .ok : .usage)
+      if code == ExitCode.validationFailure.rawValue {
+        let brief = message(for: error).replacingOccurrences(of: "Error: ", with: "")
+        context.stderr.write(LisaError(.usage, brief, hint: "see --help").description.prefixed("error: ") + "\n")
+        return .usage
+      }
+      let text = fullMessage(for: error)
+      if !text.isEmpty { (code == 0 ? context.stdout : context.stderr).write(text + "\n") }
+      return ExitStatus(rawValue: code) ?? (code == 0 ? .ok : .failure)
     }
   }
+}
+
+extension String {
+  fileprivate func prefixed(_ prefix: String) -> String { prefix + self }
 }

@@ -78,3 +78,49 @@ final class DrainingReader: @unchecked Sendable {
     return data
   }
 }
+
+/// A `lisa` started in the background, to be killed or waited for.
+public final class RunningProcess: @unchecked Sendable {
+  private let process: Process
+  private let out: DrainingReader
+  private let err: DrainingReader
+
+  init(process: Process, out: DrainingReader, err: DrainingReader) {
+    self.process = process
+    self.out = out
+    self.err = err
+  }
+
+  public var isRunning: Bool { process.isRunning }
+
+  /// kill -9: no chance to clean up, as after a crash or an OOM kill.
+  public func killHard() {
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
+
+  public func wait() -> ProcessResult {
+    process.waitUntilExit()
+    return ProcessResult(
+      status: process.terminationStatus, stdout: String(decoding: out.finish(), as: UTF8.self),
+      stderr: String(decoding: err.finish(), as: UTF8.self))
+  }
+}
+
+extension Subprocess {
+  public static func startLisa(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> RunningProcess {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: LisaBinary.path)
+    process.arguments = arguments
+    if let cwd { process.currentDirectoryURL = cwd }
+    var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path]
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return RunningProcess(process: process, out: DrainingReader(out.fileHandleForReading), err: DrainingReader(err.fileHandleForReading))
+  }
+}

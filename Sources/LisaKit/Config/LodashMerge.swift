@@ -12,6 +12,8 @@ public enum LodashMerge {
     case .mapping(let src):
       switch object {
       case .mapping(var target)?:
+        // Problems with the merged mapping (a missing key, say) belong to the file that set it last.
+        target.location = src.location ?? target.location
         for entry in src.entries {
           if let i = target.index(of: entry.key) {
             target.entries[i].value = merge(target.entries[i].value, entry.value)
