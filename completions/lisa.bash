@@ -211,7 +211,7 @@ _lisa_config_show() {
     repeating_flags=()
     non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -237,7 +237,7 @@ _lisa_config_show() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -252,7 +252,7 @@ _lisa_config_get() {
     repeating_flags=()
     non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -278,7 +278,7 @@ _lisa_config_get() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -293,7 +293,7 @@ _lisa_config_validate() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-env --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -319,7 +319,7 @@ _lisa_config_validate() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -334,7 +334,7 @@ _lisa_config_names() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -360,7 +360,7 @@ _lisa_config_names() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -398,7 +398,7 @@ _lisa_migrate_config() {
     repeating_flags=()
     non_repeating_flags=(--all-envs --keep-defaults --force --dry-run --no-validate --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--input --output --env --out-dir --report --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--input --output --env --out-dir --report --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -444,7 +444,7 @@ _lisa_migrate_config() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -461,6 +461,729 @@ _lisa_models() {
     repeating_options=()
     non_repeating_options=()
     __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|get|create|update|start|stop|delete|wait|schedule|export|apply)
+        # Offer subcommand argument completions
+        "_lisa_models_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list get create update start stop delete wait schedule export apply' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_models_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--status --type --hosting --limit --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--status')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    '--hosting')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_get() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models get -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_create() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models create -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_update() {
+    repeating_flags=()
+    non_repeating_flags=(--streaming --no-streaming --acknowledge-restart --dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=(--env --unset-env)
+    non_repeating_options=(--file -f --description --type --allowed-groups --min-capacity --max-capacity --desired-capacity --cooldown --instance-warmup --shared-memory --health-check-command --health-check-interval --health-check-timeout --health-check-start-period --health-check-retries --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    '--allowed-groups')
+        return
+        ;;
+    '--min-capacity')
+        return
+        ;;
+    '--max-capacity')
+        return
+        ;;
+    '--desired-capacity')
+        return
+        ;;
+    '--cooldown')
+        return
+        ;;
+    '--instance-warmup')
+        return
+        ;;
+    '--env')
+        return
+        ;;
+    '--unset-env')
+        return
+        ;;
+    '--shared-memory')
+        return
+        ;;
+    '--health-check-command')
+        return
+        ;;
+    '--health-check-interval')
+        return
+        ;;
+    '--health-check-timeout')
+        return
+        ;;
+    '--health-check-start-period')
+        return
+        ;;
+    '--health-check-retries')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models update -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_start() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models start -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_stop() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models stop -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models delete -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_wait() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--for --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--for')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models wait -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_schedule() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    get|set|delete)
+        # Offer subcommand argument completions
+        "_lisa_models_schedule_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'get set delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_models_schedule_get() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule get -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_schedule_set() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=(--day)
+    non_repeating_options=(--recurring --timezone --file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--recurring')
+        return
+        ;;
+    '--day')
+        return
+        ;;
+    '--timezone')
+        return
+        ;;
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule set -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_schedule_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule delete -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_export() {
+    repeating_flags=()
+    non_repeating_flags=(--force --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --backup --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--backup')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--kms-key-id')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models export -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_models_apply() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --prune --recreate --acknowledge-restart --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --timeout --interval --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--kms-key-id')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models apply -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _lisa_keys() {
@@ -475,13 +1198,13 @@ _lisa_keys() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create|list|show|rotate|revoke|check)
+    create|list|show|rotate|revoke|check|export|import|migrate|verify)
         # Offer subcommand argument completions
         "_lisa_keys_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create list show rotate revoke check' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create list show rotate revoke check export import migrate verify' -- "${cur}"))
         ;;
     esac
 }
@@ -490,7 +1213,7 @@ _lisa_keys_create() {
     repeating_flags=()
     non_repeating_flags=(--admin --system --dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expires --rate-limit --groups --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--expires --rate-limit --groups --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -502,6 +1225,9 @@ _lisa_keys_create() {
         return
         ;;
     '--groups')
+        return
+        ;;
+    '--user')
         return
         ;;
     '--store')
@@ -528,7 +1254,7 @@ _lisa_keys_create() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -543,7 +1269,7 @@ _lisa_keys_list() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expiring-within --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--expiring-within --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -578,7 +1304,7 @@ _lisa_keys_list() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -593,7 +1319,7 @@ _lisa_keys_show() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -622,7 +1348,7 @@ _lisa_keys_show() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -637,7 +1363,7 @@ _lisa_keys_rotate() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -672,7 +1398,7 @@ _lisa_keys_rotate() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -687,11 +1413,15 @@ _lisa_keys_revoke() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--legacy-key-file --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--legacy-key-file')
+        __lisa_add_completions -f
+        return
+        ;;
     '--store')
         return
         ;;
@@ -716,7 +1446,7 @@ _lisa_keys_revoke() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
@@ -731,7 +1461,7 @@ _lisa_keys_check() {
     repeating_flags=()
     non_repeating_flags=(--strict --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --format --color)
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -760,7 +1490,257 @@ _lisa_keys_check() {
         __lisa_add_completions -f
         return
         ;;
-    '-o'|'--format')
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_export() {
+    repeating_flags=()
+    non_repeating_flags=(--no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--from-table --output --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from-table')
+        return
+        ;;
+    '--output')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--kms-key-id')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys export -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_import() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --restart --include-expired --admin --overwrite --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backup --to-table --passphrase-file --format --default-expiration --username --groups --name-prefix --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backup')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--to-table')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--default-expiration')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--name-prefix')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys import -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --restart --include-expired --admin --overwrite --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--from-table --to-table --backup --format --default-expiration --username --groups --name-prefix --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from-table')
+        return
+        ;;
+    '--to-table')
+        return
+        ;;
+    '--backup')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--default-expiration')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--name-prefix')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--kms-key-id')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys migrate -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_keys_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--table --backup --format --passphrase-file --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--table')
+        return
+        ;;
+    '--backup')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion keys verify -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
         __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
