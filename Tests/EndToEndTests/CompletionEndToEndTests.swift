@@ -20,7 +20,7 @@ import Testing
     #expect(environments.stdout.split(separator: "\n") == ["dev", "prod"])
 
     let profiles = try Subprocess.lisa(
-      ["---completion", "config", "show", "--", "--profile", "4", "0", "lisa", "config", "show", "--profile", "p"], cwd: dir,
+      ["---completion", "config", "show", "--", "--profile", "4", "1", "lisa", "config", "show", "--profile", "p"], cwd: dir,
       environment: ["HOME": dir.path])
     #expect(profiles.stdout.split(separator: "\n") == ["prod-admin"])
     let all = try Subprocess.lisa(
