@@ -1074,7 +1074,7 @@ _lisa_models_schedule_delete() {
 
 _lisa_models_export() {
     repeating_flags=()
-    non_repeating_flags=(--force --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--force --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--file -f --backup --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
@@ -1130,7 +1130,7 @@ _lisa_models_export() {
 
 _lisa_models_apply() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --prune --recreate --acknowledge-restart --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--dry-run --prune --recreate --acknowledge-restart --wait --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--file -f --timeout --interval --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0

@@ -70,9 +70,9 @@ function __lisa_parse_tokens -S
                     __lisa_parse_subcommand 1 'dry-run' 'config-dir=' 'profile=' 'region=' 'endpoint-url=' 'api-url=' 'token-file=' 'o/output-format=' 'q/quiet' 'v/verbose' 'color=' 'y/yes' 'version' 'h/help'
                 end
             case 'export'
-                __lisa_parse_subcommand 0 'f/file=' 'backup=' 'force' 'passphrase-file=' 'kms-key-id=' 'config-dir=' 'profile=' 'region=' 'endpoint-url=' 'api-url=' 'token-file=' 'o/output-format=' 'q/quiet' 'v/verbose' 'color=' 'y/yes' 'version' 'h/help'
+                __lisa_parse_subcommand 0 'f/file=' 'backup=' 'force' 'passphrase-file=' 'kms-key-id=' 'no-encrypt' 'config-dir=' 'profile=' 'region=' 'endpoint-url=' 'api-url=' 'token-file=' 'o/output-format=' 'q/quiet' 'v/verbose' 'color=' 'y/yes' 'version' 'h/help'
             case 'apply'
-                __lisa_parse_subcommand 0 'f/file=' 'dry-run' 'prune' 'recreate' 'acknowledge-restart' 'wait' 'timeout=' 'interval=' 'passphrase-file=' 'kms-key-id=' 'config-dir=' 'profile=' 'region=' 'endpoint-url=' 'api-url=' 'token-file=' 'o/output-format=' 'q/quiet' 'v/verbose' 'color=' 'y/yes' 'version' 'h/help'
+                __lisa_parse_subcommand 0 'f/file=' 'dry-run' 'prune' 'recreate' 'acknowledge-restart' 'wait' 'timeout=' 'interval=' 'passphrase-file=' 'kms-key-id=' 'no-encrypt' 'config-dir=' 'profile=' 'region=' 'endpoint-url=' 'api-url=' 'token-file=' 'o/output-format=' 'q/quiet' 'v/verbose' 'color=' 'y/yes' 'version' 'h/help'
             end
         case 'keys'
             __lisa_parse_subcommand 0 'version' 'h/help'
@@ -469,8 +469,9 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" f file' -l 'file' -s 'f' -d 'Write the YAML (or JSON with -o json) here instead of stdout.' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" backup' -l 'backup' -d 'Also write an encrypted backup with the third-party API keys.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'lisabak\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" force' -l 'force' -d 'Replace existing output files.'
-complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" passphrase-file' -l 'passphrase-file' -d 'Read the backup passphrase from this file, or \'-\' for stdin (env: LISA_BACKUP_PASSPHRASE).' -rF
-complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" kms-key-id' -l 'kms-key-id' -d 'Lock the backup with a data key from this KMS key instead of a passphrase.' -rfka ''
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" passphrase-file' -l 'passphrase-file' -d 'Read the backup passphrase from this file, or \'-\' for stdin (else LISA_BACKUP_PASSPHRASE, else a prompt).' -rF
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" kms-key-id' -l 'kms-key-id' -d 'Encrypt with a data key from this KMS key (envelope encryption) instead.' -rfka ''
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" no-encrypt' -l 'no-encrypt' -d 'Write secrets unencrypted (the file is still mode 0600).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion models export -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models export" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -492,8 +493,9 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" timeout' -l 'timeout' -d 'Give up waiting after this long (30m, 2h, 1d).' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" interval' -l 'interval' -d 'First pause between polls, in seconds; it grows to 30 s.' -rfka ''
-complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" passphrase-file' -l 'passphrase-file' -d 'Read the backup passphrase from this file, or \'-\' for stdin (env: LISA_BACKUP_PASSPHRASE).' -rF
-complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" kms-key-id' -l 'kms-key-id' -d 'Lock the backup with a data key from this KMS key instead of a passphrase.' -rfka ''
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" passphrase-file' -l 'passphrase-file' -d 'Read the backup passphrase from this file, or \'-\' for stdin (else LISA_BACKUP_PASSPHRASE, else a prompt).' -rF
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" kms-key-id' -l 'kms-key-id' -d 'Encrypt with a data key from this KMS key (envelope encryption) instead.' -rfka ''
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" no-encrypt' -l 'no-encrypt' -d 'Write secrets unencrypted (the file is still mode 0600).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion models apply -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models apply" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''

@@ -27,11 +27,9 @@ struct KeysExport: LisaCommand {
 
   func run(_ session: Session) async throws {
     let ctx = session.context
-    let config = try session.loadConfigIfPresent()
-    let aws = try session.awsClients(config: config)
-    let dynamo = try aws.dynamoDB()
-    let (table, _) = try await TokenTables.describeFirst(
-      TokenTables.sourceCandidates(flag: fromTable, config: config), dynamo: dynamo, region: aws.region, role: "source")
+    let access = try session.tokenTableAccess()
+    let (aws, dynamo) = (access.aws, access.dynamo)
+    let table = try await access.source(fromTable)
     let path = ctx.resolve(output ?? "\(table.name)-\(Self.stamp(ctx.now())).lisabak")
     let writer = try BackupWriter(
       path: path, displayName: ctx.display(path), kind: TokenBackup.backupKind,

@@ -41,13 +41,10 @@ struct KeysImport: LisaCommand {
     let ctx = session.context
     let path = ctx.resolve(backup)
     let reader = try BackupReader(path: path, displayName: backup)
-    let config = try session.loadConfigIfPresent()
-    let aws = try session.awsClients(config: config)
-    let dynamo = try aws.dynamoDB()
-    let (target, targetTable) = try await TokenTables.describeFirst(
-      await TokenTables.targetCandidates(flag: toTable, config: config, ssm: try? aws.ssm()), dynamo: dynamo, region: aws.region,
-      role: "target")
-    let protection = try session.protectionForReading(reader, passphraseFile: passphraseFile, aws: aws)
+    let access = try session.tokenTableAccess()
+    let (config, aws, dynamo) = (access.config, access.aws, access.dynamo)
+    let (target, targetTable) = try await access.target(toTable)
+    let protection = try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws)
     let format = write.targetFormat(for: targetTable)
     let options = try write.importOptions(format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
 

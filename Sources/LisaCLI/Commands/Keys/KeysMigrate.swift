@@ -45,14 +45,10 @@ struct KeysMigrate: LisaCommand {
 
   func run(_ session: Session) async throws {
     let ctx = session.context
-    let config = try session.loadConfigIfPresent()
-    let aws = try session.awsClients(config: config)
-    let dynamo = try aws.dynamoDB()
-    let (source, _) = try await TokenTables.describeFirst(
-      TokenTables.sourceCandidates(flag: fromTable, config: config), dynamo: dynamo, region: aws.region, role: "source")
-    let (target, targetTable) = try await TokenTables.describeFirst(
-      await TokenTables.targetCandidates(flag: toTable, config: config, ssm: try? aws.ssm()), dynamo: dynamo, region: aws.region,
-      role: "target")
+    let access = try session.tokenTableAccess()
+    let (config, aws, dynamo) = (access.config, access.aws, access.dynamo)
+    let source = try await access.source(fromTable)
+    let (target, targetTable) = try await access.target(toTable)
     guard source.name != target.name else { throw LisaError.usage("source and target are the same table (\(source.name))") }
     session.detail("keys: from \(source.name) (\(source.origin)) to \(target.name) (\(target.origin))")
     let format = write.targetFormat(for: targetTable)
@@ -74,7 +70,7 @@ struct KeysMigrate: LisaCommand {
     let interrupted = try state.unfinishedRun(kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(aws.region)/\(target.name)")
     if let path = interrupted?.backupPath, FileIO.exists(path) {
       let reader = try BackupReader(path: path, displayName: ctx.display(path))
-      migration.protection = try session.protectionForReading(reader, passphraseFile: encryption.passphraseFile, aws: aws)
+      migration.protection = try session.protectionForReading(reader.metadata.encryption, passphraseFile: encryption.passphraseFile, aws: aws)
     } else {
       migration.protection = try session.protectionForWriting(encryption, aws: aws)
     }

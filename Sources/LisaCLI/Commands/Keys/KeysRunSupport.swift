@@ -1,7 +1,32 @@
 import Foundation
 import LisaKit
 
+/// What every token-table command starts from: the optional config, AWS clients and DynamoDB.
+struct TokenTableAccess {
+  var config: LoadedConfig?
+  var aws: AWSClients
+  var dynamo: DynamoDBClient
+
+  func source(_ flag: String?) async throws -> TableCandidate {
+    try await TokenTables.describeFirst(
+      TokenTables.sourceCandidates(flag: flag, config: config), dynamo: dynamo, region: aws.region, role: "source"
+    ).0
+  }
+
+  func target(_ flag: String?) async throws -> (TableCandidate, DynamoDBTableDescription) {
+    try await TokenTables.describeFirst(
+      await TokenTables.targetCandidates(flag: flag, config: config, ssm: try? aws.ssm()), dynamo: dynamo, region: aws.region,
+      role: "target")
+  }
+}
+
 extension Session {
+  func tokenTableAccess() throws -> TokenTableAccess {
+    let config = try loadConfigIfPresent()
+    let aws = try awsClients(config: config)
+    return TokenTableAccess(config: config, aws: aws, dynamo: try aws.dynamoDB())
+  }
+
   /// Where a migration keeps its backup unless `--backup` says otherwise: the state directory.
   func defaultBackupPath(state: StateStore, table: String) throws -> String {
     let directory = (state.directory as NSString).appendingPathComponent("backups")

@@ -37,13 +37,10 @@ struct KeysVerify: LisaCommand {
   func run(_ session: Session) async throws {
     let ctx = session.context
     let reader = try BackupReader(path: ctx.resolve(backup), displayName: backup)
-    let config = try session.loadConfigIfPresent()
-    let aws = try session.awsClients(config: config)
-    let dynamo = try aws.dynamoDB()
-    let unlocked = try await reader.unlock(with: try session.protectionForReading(reader, passphraseFile: passphraseFile, aws: aws))
-    let (target, description) = try await TokenTables.describeFirst(
-      await TokenTables.targetCandidates(flag: table, config: config, ssm: try? aws.ssm()), dynamo: dynamo, region: aws.region,
-      role: "target")
+    let access = try session.tokenTableAccess()
+    let (aws, dynamo) = (access.aws, access.dynamo)
+    let unlocked = try await reader.unlock(with: try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws))
+    let (target, description) = try await access.target(table)
     let tableFormat = LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: description)
     let total = reader.metadata.counts.kinds[TokenBackup.kind]?.total
     let meter = ProgressMeter(label: "verify \(target.name)", total: total, context: ctx, quiet: session.quiet)

@@ -44,7 +44,7 @@ struct ModelsApply: LisaCommand {
   var acknowledgeRestart = false
 
   @OptionGroup(title: "Waiting") var waiting: ModelWaitOptions
-  @OptionGroup(title: "Backup encryption") var protection: ModelsBackupOptions
+  @OptionGroup(title: "Backup encryption") var protection: BackupEncryptionOptions
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
@@ -55,7 +55,8 @@ struct ModelsApply: LisaCommand {
     let documents: [ModelDocument]
     if ModelFile.isBackup(path: path) {
       let encryption = try BackupReader(path: path, displayName: shown, verify: false).metadata.encryption
-      let lock = try session.backupProtection(protection, forWriting: false, encryption: encryption)
+      let lock = try session.protectionForReading(
+        encryption, passphraseFile: protection.passphraseFile, aws: try session.awsClients(config: session.loadConfigIfPresent()))
       documents = try await ModelBackup.read(path: path, displayName: shown, protection: lock)
     } else {
       documents = try ModelFile.load(path: path, displayName: shown)

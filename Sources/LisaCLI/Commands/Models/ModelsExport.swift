@@ -33,7 +33,7 @@ struct ModelsExport: LisaCommand {
   @Flag(name: .customLong("force"), help: "Replace existing output files.")
   var force = false
 
-  @OptionGroup(title: "Backup encryption") var protection: ModelsBackupOptions
+  @OptionGroup(title: "Backup encryption") var protection: BackupEncryptionOptions
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
@@ -43,7 +43,9 @@ struct ModelsExport: LisaCommand {
       throw LisaError(
         .conflict, "\(session.context.display(outputPath)): already exists", hint: "choose another name or pass --force")
     }
-    let lock = try backup.map { _ in try session.backupProtection(protection, forWriting: true) }
+    let lock = try backup.map { _ in
+      try session.protectionForWriting(protection, aws: try session.awsClients(config: session.loadConfigIfPresent()))
+    }
     let client = try await session.lisaAPI()
     let models = try await ModelsAPI(client: client).list().sorted { $0.id < $1.id }
     let exported = models.map(ModelExport.export)
