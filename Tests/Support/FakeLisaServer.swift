@@ -24,7 +24,8 @@ public final class FakeLisaServer: @unchecked Sendable {
   public static var python: String { TestPaths.repository.appendingPathComponent(".venv/bin/python").path }
   public static var script: String { TestPaths.repository.appendingPathComponent("Tests/Support/fake_lisa_models.py").path }
 
-  public init(requireToken: Bool = true, startupTimeout: TimeInterval = 20) throws {
+  /// `script` picks the fake: the Model Management API by default, or `tokensScript` (`/api-tokens`).
+  public init(requireToken: Bool = true, script: String = FakeLisaServer.script, startupTimeout: TimeInterval = 20) throws {
     guard FileManager.default.isExecutableFile(atPath: Self.python) else {
       throw MotoUnavailable("python not found at \(Self.python); run scripts/bootstrap.sh --test")
     }
@@ -32,7 +33,7 @@ public final class FakeLisaServer: @unchecked Sendable {
     apiURL = "http://127.0.0.1:\(port)/prod"
     process = Process()
     process.executableURL = URL(fileURLWithPath: Self.python)
-    var arguments = [Self.script, "--port", String(port)]
+    var arguments = [script, "--port", String(port)]
     if requireToken { arguments += ["--token", Self.token, "--read-token", Self.readToken] }
     process.arguments = arguments
     process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1"]
@@ -60,8 +61,10 @@ public final class FakeLisaServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  public static func with<T>(requireToken: Bool = true, _ body: (FakeLisaServer) async throws -> T) async throws -> T {
-    let server = try FakeLisaServer(requireToken: requireToken)
+  public static func with<T>(
+    requireToken: Bool = true, script: String = FakeLisaServer.script, _ body: (FakeLisaServer) async throws -> T
+  ) async throws -> T {
+    let server = try FakeLisaServer(requireToken: requireToken, script: script)
     defer { server.stop() }
     return try await body(server)
   }

@@ -118,3 +118,12 @@ public enum APIErrorMapper {
     return reasons[status] ?? "no message"
   }
 }
+
+extension LisaAPIClient {
+  /// The error `send` would have thrown for a status the caller accepted to look at first.
+  public func error(for response: APIResponse, request: APIRequest) -> LisaError {
+    APIErrorMapper.error(
+      for: HTTPResponse(status: response.status, headers: response.headers, body: response.body), request: request,
+      credential: credential, endpoint: endpoint, attempts: 1)
+  }
+}

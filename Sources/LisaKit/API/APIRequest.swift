@@ -37,8 +37,12 @@ public struct APIRequest: Sendable {
     self.tookEffect = tookEffect
   }
 
+  /// The path as traces and errors show it, for a call whose path holds a secret (LISA names a legacy
+  /// token by its plaintext).
+  public var shownPath: [String]?
+
   /// `GET /models/x` for traces and errors; never the body or headers.
-  public var summary: String { "\(method.rawValue) /" + path.joined(separator: "/") }
+  public var summary: String { "\(method.rawValue) /" + (shownPath ?? path).joined(separator: "/") }
 
   /// The full URL below `base`, which may carry a path of its own (API Gateway's `/prod` stage).
   public func url(base: URL) throws -> URL {

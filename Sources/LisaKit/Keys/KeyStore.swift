@@ -1,6 +1,6 @@
 import Foundation
 
-/// A place that holds API keys: a key file, LISA's token table; LISA's token API later.
+/// A place that holds API keys: a key file, LISA's token table, LISA's token API.
 /// Verbs talk to this protocol only and ask `capabilities` before offering an option.
 public protocol KeyStore: Sendable {
   /// How the user named the store, e.g. `file:keys.txt`; safe to print.
@@ -24,9 +24,17 @@ public protocol KeyStore: Sendable {
   func revoke(_ reference: String) async throws -> KeyRecord
   /// Problems a CI job should fail on; `.notFound` when the store does not exist.
   func check() async throws -> [ConfigDiagnostic]
+  /// Why `option` (a capability the store lacks) cannot work here, when the generic "not available"
+  /// would leave the user guessing; nil for the generic message.
+  func refusal(of capability: KeyStoreCapabilities, option: String) -> LisaError?
+  /// Refuses a rotation this store cannot carry out, before anything is written (and for `--dry-run`).
+  func requireRotatable(_ record: KeyRecord, options: KeyRotation) throws
 }
 
 extension KeyStore {
+  public func refusal(of capability: KeyStoreCapabilities, option: String) -> LisaError? { nil }
+  public func requireRotatable(_ record: KeyRecord, options: KeyRotation) throws {}
+
   public func list(user: String) async throws -> [KeyRecord] {
     try await list().filter { $0.user == user }
   }
@@ -96,6 +104,12 @@ public struct KeyRecord: Sendable, Equatable {
     self.createdBy = createdBy
   }
 
+  /// How long the key was issued for (`expiresAt − createdAt`), when both are known and make sense.
+  public var validity: TimeInterval? {
+    guard let createdAt, let expiresAt, expiresAt > createdAt else { return nil }
+    return expiresAt.timeIntervalSince(createdAt)
+  }
+
   public func status(at now: Date) -> KeyStatus {
     if isLegacy { return .legacy }
     if let expiresAt, expiresAt <= now { return .expired }
@@ -153,10 +167,35 @@ public struct KeyRotation: Sendable, Equatable {
   public var expiresAt: Date?
   /// Leave the old secret valid this long (stores with `.keepOld`).
   public var keepOld: TimeInterval?
+  /// Make the new key a system key (stores with `.systemKeys`): LISA's way past one key per user.
+  public var system: Bool
 
-  public init(expiresAt: Date? = nil, keepOld: TimeInterval? = nil) {
+  public init(expiresAt: Date? = nil, keepOld: TimeInterval? = nil, system: Bool = false) {
     self.expiresAt = expiresAt
     self.keepOld = keepOld
+    self.system = system
+  }
+}
+
+/// Finding the one key a user named, the same way in every store.
+public enum KeyLookup {
+  /// The entry whose record has `reference` as its id, else as its name; an ambiguous name is refused.
+  /// `place` says where the keys are (`acme-LISAApiBaseTokenTable`), `label` is the store for hints.
+  public static func match<Entry>(
+    _ reference: String, in entries: [Entry], record: (Entry) -> KeyRecord, place: String, label: String
+  ) throws -> Entry {
+    for matches in [entries.filter { record($0).id == reference }, entries.filter { record($0).name == reference }]
+    where !matches.isEmpty {
+      if matches.count == 1 { return matches[0] }
+      let owners = matches.map { "\(record($0).id) (user \(record($0).user ?? "-"))" }.joined(separator: ", ")
+      throw LisaError(
+        .conflict, "\(matches.count) tokens in \(place) are named '\(reference)': \(owners)", hint: "name the token by its id")
+    }
+    let names = entries.flatMap { [record($0).id, record($0).name] }.filter { !$0.isEmpty }
+    let hint =
+      ConfigValidator.suggest(reference, among: names).map { "did you mean '\($0)'?" }
+      ?? "'lisa keys list --store \(label)' shows the \(entries.count) token(s)"
+    throw LisaError(.notFound, "no token '\(reference)' in \(place)", hint: hint)
   }
 }
 

@@ -31,8 +31,15 @@ extension TableKeyStore {
     let sts = try clients.sts()
     return TableKeyStore(
       table: table.name, format: format, dynamoDB: dynamoDB,
-      adminGroup: config?.merged.lookup(["authConfig", "adminGroup"])?.scalar.flatMap { $0.resolved == .null ? nil : $0.text },
+      adminGroup: config?.adminGroup,
       caller: { try await sts.getCallerIdentity().userName }, now: clients.context.now, trace: trace)
+  }
+}
+
+extension LoadedConfig {
+  /// `authConfig.adminGroup`: the group that makes a LISA token an admin token (`--admin`).
+  public var adminGroup: String? {
+    merged.lookup(["authConfig", "adminGroup"])?.scalar.flatMap { $0.resolved == .null ? nil : $0.text }
   }
 }
 

@@ -81,13 +81,12 @@ public struct TableKeyStore: KeyStore {
         hint: "create a new token with 'lisa keys create NAME --store \(label)', then revoke \(old.id)")
     }
     let now = now()
-    let expiresAt =
-      options.expiresAt ?? now.addingTimeInterval(TokenTableItems.validity(of: item) ?? TokenTableItems.defaultLifetime)
-    try requireFuture(expiresAt, now: now)
+    let expiresAt = options.expiresAt ?? now.addingTimeInterval(old.validity ?? TokenTableItems.defaultLifetime)
+    try TokenTableItems.requireFuture(expiresAt, now: now)
     let creator = try await caller()
     let token = TokenTableItems.NewToken(
-      name: old.name, username: old.user ?? creator, groups: old.groups, isSystem: old.isSystem, createdBy: creator,
-      expiresAt: expiresAt)
+      name: old.name, username: old.user ?? creator, groups: old.groups, isSystem: old.isSystem || options.system,
+      createdBy: creator, expiresAt: expiresAt)
     var issued = try await issue(token)
     do {
       if let keepOld = options.keepOld {
@@ -122,16 +121,11 @@ public struct TableKeyStore: KeyStore {
   /// one token per user unless it is a system token.
   private func plan(_ spec: KeySpec) async throws -> TokenTableItems.NewToken {
     try requireV61()
-    guard spec.rateLimit == nil else { throw LisaError.usage("\(label): LISA tokens have no rate limit") }
-    let name = spec.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw LisaError.usage("a token needs a non-empty name") }
+    let name = try TokenTableItems.name(of: spec, store: label)
     let now = now()
     let expiresAt = spec.expiresAt ?? now.addingTimeInterval(TokenTableItems.defaultLifetime)
-    try requireFuture(expiresAt, now: now)
-    var groups: [String] = []
-    for group in spec.groups + (spec.admin ? [try requireAdminGroup()] : []) where !groups.contains(group) {
-      groups.append(group)
-    }
+    try TokenTableItems.requireFuture(expiresAt, now: now)
+    let groups = try TokenTableItems.groups(of: spec, adminGroup: adminGroup)
     let creator = try await caller()
     let owner = spec.user ?? creator
     guard !owner.isEmpty else { throw LisaError.usage("--user needs a user name") }
@@ -188,20 +182,6 @@ public struct TableKeyStore: KeyStore {
       hint: "upgrade LISA to v6.1 or later before creating tokens with lisa")
   }
 
-  private func requireAdminGroup() throws -> String {
-    guard let adminGroup, !adminGroup.isEmpty else {
-      throw LisaError(
-        .notFound, "--admin: the deployment's config sets no authConfig.adminGroup",
-        hint: "point --config-dir at the deployment's config, or name the group with --groups")
-    }
-    return adminGroup
-  }
-
-  private func requireFuture(_ expiresAt: Date, now: Date) throws {
-    guard expiresAt <= now else { return }
-    throw LisaError.usage("the expiry \(KeyRecord.iso8601(expiresAt)) is not in the future; LISA refuses such tokens")
-  }
-
   // MARK: - Reading and removing
 
   private func items() async throws -> [DynamoDBItem] {
@@ -220,18 +200,7 @@ public struct TableKeyStore: KeyStore {
   /// The one item `reference` names: by id first, then by name; ambiguous names are refused.
   private func locate(_ reference: String) async throws -> (item: DynamoDBItem, record: KeyRecord) {
     let entries = try await items().map { (item: $0, record: TokenTableItems.record($0)) }
-    for matches in [entries.filter { $0.record.id == reference }, entries.filter { $0.record.name == reference }]
-    where !matches.isEmpty {
-      if matches.count == 1 { return matches[0] }
-      let owners = matches.map { "\($0.record.id) (user \($0.record.user ?? "-"))" }.joined(separator: ", ")
-      throw LisaError(
-        .conflict, "\(matches.count) tokens in \(table) are named '\(reference)': \(owners)", hint: "name the token by its id")
-    }
-    let names = entries.flatMap { [$0.record.id, $0.record.name] }.filter { !$0.isEmpty }
-    let hint =
-      ConfigValidator.suggest(reference, among: names).map { "did you mean '\($0)'?" }
-      ?? "'lisa keys list --store \(label)' shows the \(entries.count) token(s)"
-    throw LisaError(.notFound, "no token '\(reference)' in \(table)", hint: hint)
+    return try KeyLookup.match(reference, in: entries, record: \.record, place: table, label: label)
   }
 
   private func delete(_ item: DynamoDBItem) async throws {

@@ -73,12 +73,37 @@ public enum TokenTableItems {
   /// A random (version 4) UUID in lower case, as Python's `str(uuid4())`.
   public static func generateUUID() -> String { UUID().uuidString.lowercased() }
 
-  /// The `tokenExpiration − createdDate` of an item, when both are there and make sense.
-  static func validity(of item: DynamoDBItem) -> TimeInterval? {
-    guard let expiration = LisaToken.expiration(of: item), let created = item["createdDate"]?.intValue,
-      expiration > created
-    else { return nil }
-    return TimeInterval(expiration - created)
+  // MARK: - LISA's rules for a new token, shared by the table and api stores
+
+  /// The token's name: not empty; and `spec` must not ask for what LISA tokens lack (a rate limit).
+  static func name(of spec: KeySpec, store: String) throws -> String {
+    guard spec.rateLimit == nil else { throw LisaError.usage("\(store): LISA tokens have no rate limit") }
+    let name = spec.name.trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else { throw LisaError.usage("a token needs a non-empty name") }
+    return name
+  }
+
+  /// `--groups` plus, for `--admin`, the deployment's `authConfig.adminGroup`, each once.
+  static func groups(of spec: KeySpec, adminGroup: String?) throws -> [String] {
+    var groups: [String] = []
+    for group in spec.groups + (spec.admin ? [try requireAdminGroup(adminGroup)] : []) where !groups.contains(group) {
+      groups.append(group)
+    }
+    return groups
+  }
+
+  static func requireAdminGroup(_ adminGroup: String?) throws -> String {
+    guard let adminGroup, !adminGroup.isEmpty else {
+      throw LisaError(
+        .notFound, "--admin: the deployment's config sets no authConfig.adminGroup",
+        hint: "point --config-dir at the deployment's config, or name the group with --groups")
+    }
+    return adminGroup
+  }
+
+  static func requireFuture(_ expiresAt: Date, now: Date) throws {
+    guard expiresAt <= now else { return }
+    throw LisaError.usage("the expiry \(KeyRecord.iso8601(expiresAt)) is not in the future; LISA refuses such tokens")
   }
 }
 

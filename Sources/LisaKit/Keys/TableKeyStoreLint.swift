@@ -1,11 +1,28 @@
 import Foundation
 
-/// `lisa keys check` for LISA's token table: items the authorizer rejects, items that break the token
-/// API's rules, and plaintext keys sitting in the table. Each finding's `path` is its code.
+/// `lisa keys check` for LISA's token table and token API: tokens the authorizer rejects, tokens that
+/// break the token API's rules, and plaintext keys sitting in the table. Each finding's `path` is its code.
 /// Findings name tokens by id and name only; never by key.
 public enum TokenTableLint {
+  /// A token as a store sees it: its record and, where the store can read it, the item's key (a SHA-256
+  /// digest, or a legacy item's plaintext). LISA's API shows no digests, but it does show legacy plaintexts.
+  public struct Subject: Sendable {
+    public var record: KeyRecord
+    public var key: String?
+
+    public init(record: KeyRecord, key: String?) {
+      self.record = record
+      self.key = key
+    }
+  }
+
   /// `format` is the table's: in a v6.0 table plaintext keys are how LISA works, not legacy leftovers.
   public static func check(_ items: [DynamoDBItem], store: String, format: LisaTokenFormat, now: Date) -> [ConfigDiagnostic] {
+    let subjects = items.map { Subject(record: TokenTableItems.record($0), key: TokenTableItems.key(of: $0)) }
+    return check(subjects, store: store, format: format, now: now)
+  }
+
+  public static func check(_ tokens: [Subject], store: String, format: LisaTokenFormat, now: Date) -> [ConfigDiagnostic] {
     var findings: [ConfigDiagnostic] = []
     func add(_ severity: ConfigDiagnostic.Severity, _ code: String, _ message: String) {
       findings.append(ConfigDiagnostic(severity: severity, path: code, message: message, location: SourceLocation(file: store)))
@@ -19,8 +36,8 @@ public enum TokenTableLint {
     }
     var idCounts: [String: Int] = [:]
     var tokensByOwner: [String: [KeyRecord]] = [:]
-    for item in items {
-      let record = TokenTableItems.record(item)
+    for subject in tokens {
+      let record = subject.record
       if record.isLegacy {
         let token = "token \(record.id) (\(record.name))"
         if format == .hashed {
@@ -29,14 +46,14 @@ public enum TokenTableLint {
           add(.warning, "plaintext-key", "\(token) is stored in plaintext, as LISA v6.0 does; v6.1 rejects it unless migrated")
           checkExpiry(record, token)
         }
-        if let weakness = KeyFileLint.weakness(of: KeySecret(TokenTableItems.key(of: item))) {
+        if let key = subject.key, let weakness = KeyFileLint.weakness(of: KeySecret(key)) {
           add(.error, "weak-key", "\(token) is weak: \(weakness)")
         }
         continue
       }
       let token = "token \(record.id) ('\(record.name)')"
       idCounts[record.id, default: 0] += 1
-      if !isSHA256Hex(TokenTableItems.key(of: item)) {
+      if let key = subject.key, !isSHA256Hex(key) {
         add(.error, "unhashed-key", "\(token) is not keyed by a SHA-256 digest; the authorizer can never find it")
       }
       checkExpiry(record, token)
