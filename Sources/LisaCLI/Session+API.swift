@@ -6,17 +6,14 @@ import LisaKit
 /// the URL or the credential open.
 extension Session {
   /// A client for LISA's REST API; says under `-v` where the URL and the credential came from.
-  func lisaAPI() async throws -> LisaAPIClient {
+  /// `known` is a URL found before (by `lisaAPIEndpoint`).
+  func lisaAPI(endpoint known: LisaAPIEndpoint? = nil) async throws -> LisaAPIClient {
     let deployment = globals.deployment
-    var endpoint = try LisaAPIDiscovery.configuredEndpoint(flag: deployment.apiURL, environment: context.environment)
+    var endpoint = try known ?? LisaAPIDiscovery.configuredEndpoint(flag: deployment.apiURL, environment: context.environment)
     var credential = try LisaAPIDiscovery.configuredCredential(context: context, tokenFile: deployment.tokenFile)
     if endpoint == nil || credential == nil {
-      let config = try loadConfigIfPresent()
-      let names = DerivedNames(config: config?.mapping ?? YAMLMapping())
-      let aws = try await discoveryStep { try awsClients(config: config) }
-      if endpoint == nil {
-        endpoint = try await discoveryStep { try await LisaAPIDiscovery.endpoint(ssm: aws.ssm(), names: names) }
-      }
+      let (names, aws) = try await discoveryClients()
+      if endpoint == nil { endpoint = try await discoveredEndpoint(names: names, aws: aws) }
       if credential == nil {
         credential = try await discoveryStep {
           try await LisaAPIDiscovery.managementKey(secrets: aws.secretsManager(), names: names)
@@ -33,6 +30,26 @@ extension Session {
   }
 
   func modelsAPI() async throws -> ModelsAPI { ModelsAPI(client: try await lisaAPI()) }
+
+  /// The API URL alone, without looking for a credential: `--api-url`, `LISA_API_URL`, else SSM.
+  func lisaAPIEndpoint() async throws -> LisaAPIEndpoint {
+    let deployment = globals.deployment
+    if let endpoint = try LisaAPIDiscovery.configuredEndpoint(flag: deployment.apiURL, environment: context.environment) {
+      return endpoint
+    }
+    let (names, aws) = try await discoveryClients()
+    return try await discoveredEndpoint(names: names, aws: aws)
+  }
+
+  private func discoveryClients() async throws -> (DerivedNames, AWSClients) {
+    let config = try loadConfigIfPresent()
+    let aws = try await discoveryStep { try awsClients(config: config) }
+    return (DerivedNames(config: config?.mapping ?? YAMLMapping()), aws)
+  }
+
+  private func discoveredEndpoint(names: DerivedNames, aws: AWSClients) async throws -> LisaAPIEndpoint {
+    try await discoveryStep { try await LisaAPIDiscovery.endpoint(ssm: aws.ssm(), names: names) }
+  }
 
   /// Discovery through AWS can fail for reasons unrelated to LISA (no region, no credentials, no
   /// permission); the error then also says how to skip it.

@@ -134,8 +134,8 @@ public struct APIKeyStore: KeyStore {
       .filter(\.1).map(\.0)
     if spec.user == nil, !adminOnly.isEmpty {
       throw LisaError.usage(
-        "\(adminOnly.joined(separator: ", ")) need --user NAME with the api store: LISA makes a token for the caller "
-          + "with the caller's own groups and never as a system token",
+        "\(adminOnly.joined(separator: ", ")) \(adminOnly.count == 1 ? "needs" : "need") --user NAME with the api store: "
+          + "LISA makes a token for the caller with the caller's own groups and never as a system token",
         hint: "name the owner with --user (an admin credential is needed)")
     }
     return NewAPIToken(name: name, user: spec.user, groups: groups, system: spec.system, expiresAt: spec.expiresAt)

@@ -16,7 +16,9 @@ struct KeysCheck: LisaCommand {
       Table store errors: legacy (a pre-v6.1 plaintext item LISA rejects), weak-key (of a legacy item), \
       unhashed-key, expired, never-expires (no tokenExpiration), missing-username, duplicate-id (tokenUUID), \
       duplicate-name (per user). Warnings: missing-name, one-per-user (a user with several non-system tokens), \
-      plaintext-key (in a LISA v6.0 table, where plaintext keys are the format; v6.1 rejects them).
+      plaintext-key (in a LISA v6.0 table, where plaintext keys are the format; v6.1 rejects them). \
+      API store: the same codes except unhashed-key and plaintext-key (the API shows no item keys), over \
+      the tokens the credential may list (all of them for an admin).
 
       Exit status: 0 clean (warnings allowed unless --strict), 7 problems found, 5 the store does not exist.
       """

@@ -19,6 +19,11 @@ struct KeysCreate: LisaCommand {
       tokenUUID, tokenExpiration default now+90d, username, groups, name, isSystemToken, createdBy = your \
       AWS identity). --user names the owner (default: your AWS identity); --admin adds the config's \
       authConfig.adminGroup. LISA allows one token per user: a user who has one exits 6 unless --system.
+
+      API store: LISA generates the secret. Without --user the token is the caller's own (POST /api-tokens; \
+      admins and members of authConfig.apiGroup), with the caller's groups; --user NAME creates it for NAME \
+      (POST /api-tokens/NAME, admin credential only) and allows --groups, --admin and --system. The expiry \
+      defaults to LISA's (90 days). One token per user unless --system, as for the table store.
       """
   )
 

@@ -15,6 +15,9 @@ struct KeysList: LisaCommand {
       Table store: the id is the tokenUUID; -o json adds user, groups, system, createdBy and createdAt and \
       leaves out rateLimit. --user queries the username-index. A legacy item's key is its plaintext, so it \
       is listed as legacy-<first 12 hex digits of its SHA-256> with a masked name, never the plaintext.
+
+      API store: the same columns and ids as the table store, from GET /api-tokens: every token for an admin \
+      credential, only the caller's own otherwise. LISA's answer carries legacy plaintexts; they are masked here.
       """
   )
 

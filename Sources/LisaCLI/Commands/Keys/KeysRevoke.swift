@@ -14,6 +14,10 @@ struct KeysRevoke: LisaCommand {
       Table store: the item is deleted; KEY is its tokenUUID, its name (if no other token has it) or, for \
       a legacy item, the legacy-… id 'keys list' shows. --legacy-key-file PATH (or - for stdin) names \
       the token by its secret instead, read from the file and never from the command line.
+
+      API store: KEY as for the table store; the token is found by listing, then deleted with DELETE \
+      /api-tokens/{tokenUUID}. LISA finds only the first token of its table that way: a 404 for a token \
+      it lists exits 1 with a hint to revoke it with --store table. Legacy tokens need an admin credential.
       """
   )
 

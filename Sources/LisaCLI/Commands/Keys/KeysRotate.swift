@@ -18,6 +18,13 @@ struct KeysRotate: LisaCommand {
       first; its expiry is now plus the old token's original validity (90 days when unknown) unless \
       --expires is given. Then the old token is deleted, or with --keep-old 24h its expiry is cut to at most \
       24 hours from now. If that second step fails, the new secret is still printed and lisa exits 3.
+
+      API store: the new token is made through POST /api-tokens/{user} (an admin credential) with the same \
+      name, groups and system flag, and the old token's validity (or --expires); then the old one is deleted. \
+      LISA allows one non-system token per user, so a user's only token can be rotated here only with \
+      --system (the new token becomes a system token), else use --store table. --keep-old is not possible: \
+      the API cannot change an expiry. A 404 on deleting the old token is LISA's lookup bug (exit 3; revoke \
+      it with --store table).
       """
   )
 
@@ -30,6 +37,9 @@ struct KeysRotate: LisaCommand {
   @Option(name: .customLong("keep-old"), help: "Leave the old secret valid this long (24h) instead of revoking it now.")
   var keepOld: String?
 
+  @Flag(name: .customLong("system"), help: "Make the new key a system key, exempt from one-key-per-user (api and table stores).")
+  var system = false
+
   @Flag(name: .customLong("dry-run"), help: "Print what would change and change nothing.")
   var dryRun = false
 
@@ -41,11 +51,13 @@ struct KeysRotate: LisaCommand {
     let store = try await session.openKeyStore(storeOptions)
     if expires != nil { try session.require(.expiry, option: "--expires", in: store) }
     if keepOld != nil { try session.require(.keepOld, option: "--keep-old", in: store) }
+    if system { try session.require(.systemKeys, option: "--system", in: store) }
     let now = session.context.now()
     let rotation = KeyRotation(
       expiresAt: try expires.map { try KeyFileTime.expiry($0, now: now, zone: session.keyTimeZone) },
-      keepOld: try keepOld.map { try KeyFileTime.duration($0, option: "--keep-old") })
+      keepOld: try keepOld.map { try KeyFileTime.duration($0, option: "--keep-old") }, system: system)
     let current = try await store.find(key)
+    try store.requireRotatable(current, options: rotation)
     let grace = keepOld.map { ", the old one stays valid for \($0)" } ?? ", the old one stops working"
     if dryRun {
       session.output("would rotate key '\(current.name)' in \(store.label): new secret\(grace)\n")

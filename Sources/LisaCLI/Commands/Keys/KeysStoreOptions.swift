@@ -8,7 +8,8 @@ struct KeyStoreOptions: ParsableArguments {
     name: .customLong("store"),
     help: ArgumentHelp(
       """
-      Where the keys live: file:PATH (a llama-gguf-inference keys file, as key_mgmt.py writes it), or table[:NAME] \
+      Where the keys live: api (LISA's token API, v6.1+; the default when the API URL is found: --api-url, \
+      LISA_API_URL or SSM), file:PATH (a llama-gguf-inference keys file, as key_mgmt.py writes it), or table[:NAME] \
       (LISA's DynamoDB token table; default: the deployment's, from SSM or its config).
       """,
       valueName: "store"))
@@ -16,11 +17,9 @@ struct KeyStoreOptions: ParsableArguments {
 }
 
 extension Session {
-  /// Opens the store `--store` names; stores that are not implemented yet are a usage error.
+  /// Opens the store `--store` names; without it, the api store when the deployment's API URL is found.
   func openKeyStore(_ options: KeyStoreOptions) async throws -> any KeyStore {
-    guard let text = options.store else {
-      throw LisaError.usage("no key store given", hint: "pass --store file:PATH or --store table[:NAME]")
-    }
+    guard let text = options.store else { return try await defaultKeyStore() }
     switch try KeyStoreAddress.parse(text) {
     case .file(let path):
       let resolved = context.resolve(path)
@@ -30,9 +29,32 @@ extension Session {
       let config = try loadConfigIfPresent()
       return try await TableKeyStore.open(name: name, config: config, clients: try awsClients(config: config), trace: detailSink)
     case .api:
-      throw LisaError.usage(
-        "key store '\(text)' is not supported by this version of lisa", hint: "use --store table[:NAME] or --store file:PATH")
+      return try await apiKeyStore()
     }
+  }
+
+  private func apiKeyStore(endpoint: LisaAPIEndpoint? = nil) async throws -> APIKeyStore {
+    let config = try loadConfigIfPresent()
+    let client = try await lisaAPI(endpoint: endpoint)
+    return APIKeyStore(client: client, adminGroup: config?.adminGroup, now: context.now, trace: detailSink)
+  }
+
+  /// The api store when an API URL resolves; otherwise which stores there are, and why api is not the default.
+  private func defaultKeyStore() async throws -> any KeyStore {
+    let deployment = globals.deployment
+    var endpoint = try LisaAPIDiscovery.configuredEndpoint(flag: deployment.apiURL, environment: context.environment)
+    if endpoint == nil {
+      do {
+        endpoint = try await lisaAPIEndpoint()
+      } catch let error as LisaError {
+        throw LisaError.usage(
+          "no key store given, and no LISA API URL to default to (\(error.message))",
+          hint: "pass --store api with --api-url or LISA_API_URL, --store file:PATH or --store table[:NAME]")
+      }
+    }
+    guard let endpoint else { throw LisaError(.failure, "the LISA API could not be found") }
+    detail("keys: no --store, so the api store at \(endpoint.url.absoluteString)")
+    return try await apiKeyStore(endpoint: endpoint)
   }
 
   /// The zone key files' naive times are in: `TZ` from the environment, else the system's.
@@ -41,6 +63,7 @@ extension Session {
   /// Refuses an option the store has no place for, naming what it does support.
   func require(_ capability: KeyStoreCapabilities, option: String, in store: any KeyStore) throws {
     guard !store.capabilities.contains(capability) else { return }
+    if let refusal = store.refusal(of: capability, option: option) { throw refusal }
     let supported = [
       (KeyStoreCapabilities.expiry, "--expires"), (.rateLimit, "--rate-limit"), (.groups, "--groups"), (.admin, "--admin"),
       (.systemKeys, "--system"), (.users, "--user"), (.keepOld, "--keep-old"),
