@@ -91,6 +91,7 @@ struct LisaTokenAPI: Sendable {
       throw LisaError(.failure, "\(request.summary) answered without the new token or its tokenUUID")
     }
     var record = try APITokenEntry(tokenInfo: answer.setting("isLegacy", .bool(false))).record
+    // LISA's answer has no createdBy; only a token for the caller is known to be the caller's own doing.
     record.createdBy = token.user == nil ? record.user : nil
     return IssuedKey(record: record, secret: KeySecret(secret))
   }
