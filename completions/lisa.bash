@@ -1361,7 +1361,7 @@ _lisa_keys_show() {
 
 _lisa_keys_rotate() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--system --dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1

@@ -33,11 +33,24 @@ public final class StateStore: Sendable {
     configuration.journalMode = .wal
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
-    do {
-      database = try DatabaseQueue(path: path, configuration: configuration)
-      try StateSchema.migrator.migrate(database)
-    } catch {
-      throw Self.translate(error, path: path)
+    database = try Self.openDatabase(path: path, configuration: configuration)
+  }
+
+  /// Another lisa process may be creating or writing the database at this moment: a schema that is
+  /// already current is only read, and a busy database is tried again for a while before giving up.
+  private static func openDatabase(path: String, configuration: Configuration) throws -> DatabaseQueue {
+    var attempt = 0
+    while true {
+      do {
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        if try !database.read(StateSchema.migrator.hasCompletedMigrations) { try StateSchema.migrator.migrate(database) }
+        return database
+      } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+        attempt += 1
+        usleep(100_000)
+      } catch {
+        throw Self.translate(error, path: path)
+      }
     }
   }
 
