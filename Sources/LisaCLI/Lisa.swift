@@ -16,7 +16,7 @@ public struct Lisa: AsyncParsableCommand {
       Results go to stdout (-o table|json|yaml|jsonl|id); progress, warnings and errors go to stderr. \
       Colour and progress appear only on a terminal (NO_COLOR and TERM=dumb are honoured).
 
-      EXIT CODES
+      EXIT CODES (also: lisa help exit-codes)
       \(ExitStatus.table)
       """,
     version: "lisa \(version) (LISA schema v\(LisaConfigSchema.lisaVersion))",

@@ -47,6 +47,10 @@ extension Lisa {
 
   /// Parses and runs a command line, as the binary does; tests call it in-process.
   public static func execute(_ arguments: [String], context: LisaContext) async -> ExitStatus {
+    if arguments == ["help", "exit-codes"] {
+      context.stdout.write("EXIT CODES\n\(ExitStatus.table)\n")
+      return .ok
+    }
     do {
       var command = try parseAsRoot(arguments)
       guard let leaf = command as? any LisaCommand else {

@@ -1,4 +1,5 @@
 import Foundation
+import LisaKit
 import LisaTestSupport
 import Testing
 
@@ -52,6 +53,9 @@ import Testing
     for code in ["0", "1", "2", "3", "4", "5", "6", "7", "64", "65", "69", "74", "130"] {
       #expect(help.stdout.contains("\n  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) "), "exit code \(code) missing from help")
     }
+    let topic = try Subprocess.lisa(["help", "exit-codes"])
+    #expect(topic.status == 0)
+    #expect(topic.stdout == "EXIT CODES\n" + ExitStatus.table + "\n")
     let version = try Subprocess.lisa(["--version"])
     #expect(version.stdout.hasPrefix("lisa 0.1.0"))
   }
