@@ -79,7 +79,7 @@ public enum ScalarResolver {
     else { radix = 10; digits = body }
     guard !digits.isEmpty, digits.first != "_", digits.last != "_" else { return nil }
     let clean = digits.filter { $0 != "_" }
-    guard !clean.isEmpty, clean.allSatisfy({ $0.isHexDigit && Int(String($0), radix: 16)! < radix }) else { return nil }
+    guard !clean.isEmpty, clean.allSatisfy({ ($0.hexDigitValue ?? radix) < radix }) else { return nil }
     if radix == 10 {
       let trimmed = clean.drop { $0 == "0" }
       let magnitude = trimmed.isEmpty ? "0" : String(trimmed)
@@ -130,7 +130,7 @@ public enum ScalarResolver {
     guard let first = text.first, !" \t".contains(first), let last = text.last, !" \t".contains(last) else { return false }
     if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
       // `-x`, `?x` and `:x` are fine when followed by a non-space, the rest never start a plain scalar
-      guard "-?:".contains(first), text.count > 1, !text.dropFirst().first!.isWhitespace else { return false }
+      guard "-?:".contains(first), let second = text.dropFirst().first, !second.isWhitespace else { return false }
     }
     if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
     if text.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }) { return false }

@@ -70,9 +70,10 @@ public enum FileIO {
     }
     fchmod(fd, mode)
     let written = data.withUnsafeBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
       var offset = 0
       while offset < buffer.count {
-        let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        let n = Foundation.write(fd, base + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           return false
