@@ -26,6 +26,17 @@ public enum LoopbackSockets {
     }
   }
 
+  /// A listening socket on 127.0.0.1 that never accepts nor answers: connections complete in the
+  /// kernel's backlog and then hang, like a stalled server. Returns the descriptor (close it) and port.
+  public static func silentListener() throws -> (fd: Int32, port: Int) {
+    let fd = try bindLoopback(port: 0)
+    guard listen(fd, 16) == 0 else {
+      close(fd)
+      throw SocketError("listen(): \(String(cString: strerror(errno)))")
+    }
+    return (fd, try boundPort(fd))
+  }
+
   static func bindLoopback(port: Int) throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw SocketError("socket(): \(String(cString: strerror(errno)))") }

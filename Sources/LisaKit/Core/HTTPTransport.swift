@@ -59,63 +59,90 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     urlRequest.httpMethod = request.method
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
     if !request.body.isEmpty { urlRequest.httpBody = request.body }
-    do {
-      let prepared = urlRequest
-      let (data, response) = try await withDeadline(timeout, url: request.url) { [session] in try await session.data(for: prepared) }
-      guard let http = response as? HTTPURLResponse else { throw TransportError(url: request.url, reason: "not an HTTP response") }
-      var headers: [String: String] = [:]
-      for (key, value) in http.allHeaderFields {
-        if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+    let exchange = Exchange()
+    let (data, response) = try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        exchange.start(session: session, request: urlRequest, timeout: timeout, continuation: continuation)
       }
-      return HTTPResponse(status: http.statusCode, headers: headers, body: data)
-    } catch let error as URLError {
-      throw TransportError(url: request.url, reason: error.localizedDescription + " (URLError \(error.code.rawValue))")
+    } onCancel: {
+      exchange.finish(.failure(CancellationError()))
     }
-  }
-
-  /// FoundationNetworking on Linux does not always honour a request's timeout (a reset on a reused
-  /// connection can stall a request for a minute), so the deadline is enforced here, without waiting
-  /// for the stalled request to notice its cancellation.
-  private func withDeadline<T: Sendable>(
-    _ timeout: TimeInterval, url: URL, _ operation: @escaping @Sendable () async throws -> T
-  ) async throws -> T {
-    let first = FirstResult<T>()
-    return try await withCheckedThrowingContinuation { continuation in
-      first.continuation = continuation
-      let work = Task { first.finish(await Result(catching: operation)) }
-      Task {
-        try? await Task.sleep(nanoseconds: UInt64(max(timeout, 0.001) * 1_000_000_000))
-        if first.finish(.failure(TransportError(url: url, reason: "no answer within \(Int(timeout)) s"))) { work.cancel() }
-      }
+    guard let http = response as? HTTPURLResponse else { throw TransportError(url: request.url, reason: "not an HTTP response") }
+    var headers: [String: String] = [:]
+    for (key, value) in http.allHeaderFields {
+      if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
     }
+    return HTTPResponse(status: http.statusCode, headers: headers, body: data)
   }
 }
 
-/// Resumes a continuation with whichever result arrives first; later ones are dropped.
-private final class FirstResult<T: Sendable>: @unchecked Sendable {
+/// One request and its deadline. FoundationNetworking on Linux does not always honour a request's
+/// timeout (a reset on a reused connection can stall a request for a minute), so the deadline is
+/// enforced here and the caller is answered without waiting for the stalled task to notice.
+/// A dispatch timer rather than a sleeping Swift task: a sleeping task per request stays allocated
+/// until its deadline, which made RSS grow with the request rate (measured: +22 MB per 4,000 requests).
+private final class Exchange: @unchecked Sendable {
   private let lock = NSLock()
-  var continuation: CheckedContinuation<T, any Error>?
+  private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
+  private var task: URLSessionDataTask?
+  private var timer: DispatchSourceTimer?
+  private var url: URL?
+  private var started = false
+  private var cancelledBeforeStart = false
 
-  @discardableResult
-  func finish(_ result: Result<T, any Error>) -> Bool {
+  func start(
+    session: URLSession, request: URLRequest, timeout: TimeInterval,
+    continuation: CheckedContinuation<(Data, URLResponse), any Error>
+  ) {
+    let task = session.dataTask(with: request) { [self] data, response, error in
+      if let error {
+        finish(.failure(error))
+      } else if let response {
+        finish(.success((data ?? Data(), response)))
+      } else {
+        finish(.failure(URLError(.badServerResponse)))
+      }
+    }
+    let timer = DispatchSource.makeTimerSource(queue: .global())
+    timer.schedule(deadline: .now() + max(timeout, 0.001))
+    let timedOut = TransportError(url: request.url ?? URL(fileURLWithPath: "/"), reason: "no answer within \(Int(timeout)) s")
+    timer.setEventHandler { [self] in finish(.failure(timedOut)) }
+    lock.lock()
+    started = true
+    if cancelledBeforeStart {
+      lock.unlock()
+      continuation.resume(throwing: CancellationError())
+      return
+    }
+    self.continuation = continuation
+    self.task = task
+    self.timer = timer
+    self.url = request.url
+    lock.unlock()
+    timer.resume()
+    task.resume()
+  }
+
+  /// Answers the caller with the first result; later ones are dropped.
+  func finish(_ result: Result<(Data, URLResponse), any Error>) {
     lock.lock()
     guard let continuation else {
+      if !started { cancelledBeforeStart = true }
       lock.unlock()
-      return false
+      return
     }
+    let (task, timer, url) = (self.task, self.timer, self.url)
     self.continuation = nil
+    self.task = nil
+    self.timer = nil
     lock.unlock()
-    continuation.resume(with: result)
-    return true
-  }
-}
-
-extension Result where Failure == any Error {
-  init(catching body: () async throws -> Success) async {
-    do {
-      self = .success(try await body())
-    } catch {
-      self = .failure(error)
+    timer?.cancel()
+    if case .failure = result { task?.cancel() }
+    switch result {
+    case .failure(let error as URLError):
+      continuation.resume(throwing: TransportError(url: url ?? URL(fileURLWithPath: "/"), reason: error.localizedDescription + " (URLError \(error.code.rawValue))"))
+    default:
+      continuation.resume(with: result)
     }
   }
 }
