@@ -18,7 +18,7 @@ public final class BackupReader: Sendable {
     self.path = path
     self.displayName = name
     _ = try BackupFileHeader(path: path, displayName: name)
-    var configuration = Configuration()
+    var configuration = Configuration.smallPageCache()
     configuration.readonly = true
     do {
       database = try DatabaseQueue(path: path, configuration: configuration)

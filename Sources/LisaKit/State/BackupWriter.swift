@@ -63,7 +63,7 @@ public final class BackupWriter {
   var temporaryPath: String? { temporary?.path }
 
   private func createDatabase(at temporaryPath: String) throws -> DatabaseQueue {
-    let database = try DatabaseQueue(path: temporaryPath)
+    let database = try DatabaseQueue(path: temporaryPath, configuration: .smallPageCache())
     // The file is invisible until published and fsynced once at the end; syncing every batch would
     // only slow the export down.
     try database.writeWithoutTransaction { db in

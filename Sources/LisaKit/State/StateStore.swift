@@ -27,7 +27,7 @@ public final class StateStore: Sendable {
     self.now = now
     try Self.prepareDirectory(directory)
     try Self.prepareFile(path)
-    var configuration = Configuration()
+    var configuration = Configuration.smallPageCache()
     // WAL, and GRDB's synchronous=NORMAL with it: a commit survives kill -9 at once; a power cut may
     // lose the last few, which a resume redoes (item writes are idempotent, keyed by item).
     configuration.journalMode = .wal
