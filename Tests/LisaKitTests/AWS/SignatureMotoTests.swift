@@ -7,31 +7,15 @@ import Testing
 /// policies, so this checks the signer against an independent implementation and the error lines
 /// against real AccessDenied and signature failures.
 @Suite struct SignatureMotoTests {
-  static let iam = AWSService(
-    signingName: "iam", endpointPrefix: "iam", environmentName: "IAM", targetPrefix: nil, jsonVersion: nil)
-  static let policy = """
-    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:CreateTable","dynamodb:DescribeTable",
-    "dynamodb:PutItem","dynamodb:GetItem","sts:GetCallerIdentity"],"Resource":"*"}]}
-    """
+  static let policy = MotoIAM.policy(allowing: [
+    "dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:GetItem", "sts:GetCallerIdentity",
+  ])
 
-  /// Creates a user with `policy` while authentication is still off; returns its key pair.
+  /// Creates a user with `policy` while authentication is still off, then turns authentication on.
   static func createUser(_ server: MotoServer) async throws -> (String, String) {
-    let bootstrap = AWSCredentials(accessKeyID: "AKIDBOOTSTRAP", secretAccessKey: "x", source: "test")
-    let sender = AWSRequestSender(
-      service: iam, region: "us-east-1", endpoint: server.url, credentials: StaticCredentialsProvider(bootstrap),
-      transport: URLSessionTransport(), now: { Date() })
-    let client = AWSQueryClient(sender: sender, apiVersion: "2010-05-08")
-    _ = try await client.call("CreateUser", [("UserName", "lisa-signer")], retrySafe: false)
-    _ = try await client.call(
-      "PutUserPolicy", [("UserName", "lisa-signer"), ("PolicyName", "lisa"), ("PolicyDocument", policy)], retrySafe: false)
-    let xml = try await client.call("CreateAccessKey", [("UserName", "lisa-signer")], retrySafe: false)
-    let keyID = try #require(xml.firstText(between: "<AccessKeyId>", and: "</AccessKeyId>"))
-    let secret = try #require(xml.firstText(between: "<SecretAccessKey>", and: "</SecretAccessKey>"))
-    let url = server.url.appendingPathComponent("moto-api/reset-auth")
-    let reset = try await URLSessionTransport().send(
-      HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "text/plain"], body: Data("0".utf8)), timeout: 10)
-    #expect(reset.status == 200)
-    return (keyID, secret)
+    let user = try await MotoIAM.createUser(on: server, name: "lisa-signer", policy: policy)
+    try await MotoIAM.enableAuthentication(on: server)
+    return (user.accessKeyID, user.secretAccessKey)
   }
 
   @Test func signedRequestsPassAndPolicyDenialsReadWell() async throws {
@@ -66,12 +50,5 @@ import Testing
           && !(lisa?.description.contains(secret) ?? true)
       }
     }
-  }
-}
-
-private extension String {
-  func firstText(between start: String, and end: String) -> String? {
-    guard let open = range(of: start), let close = range(of: end, range: open.upperBound..<endIndex) else { return nil }
-    return String(self[open.upperBound..<close.lowerBound])
   }
 }
