@@ -28,15 +28,4 @@ extension Session {
     detail("aws: region \(clients.region), profile \(clients.profileName)")
     return clients
   }
-
-  /// `detail` for work that reports from other tasks (AWS attempts, store traces).
-  var detailSink: @Sendable (String) -> Void {
-    let verbose = verbose
-    let stderr = context.stderr
-    let color = terminal.colorOnStderr
-    return { line in
-      guard verbose else { return }
-      stderr.write(Style.dim.apply(line, enabled: color) + "\n")
-    }
-  }
 }

@@ -33,8 +33,7 @@ public struct Session {
 
   /// Progress and confirmations, on stderr, unless -q.
   func info(_ text: String) {
-    guard !quiet else { return }
-    context.stderr.write(text + "\n")
+    infoSink(text)
   }
 
   /// `info` for work that reports from other tasks.
@@ -49,9 +48,20 @@ public struct Session {
     context.stderr.write(Style.yellow.apply("warning:", enabled: terminal.colorOnStderr) + " " + text + "\n")
   }
 
+  /// Traces for -v, dimmed on a terminal.
   func detail(_ text: String) {
-    guard verbose else { return }
-    context.stderr.write(Style.dim.apply(text, enabled: terminal.colorOnStderr) + "\n")
+    detailSink(text)
+  }
+
+  /// `detail` for work that reports from other tasks (AWS attempts, store traces).
+  var detailSink: @Sendable (String) -> Void {
+    let verbose = verbose
+    let stderr = context.stderr
+    let color = terminal.colorOnStderr
+    return { line in
+      guard verbose else { return }
+      stderr.write(Style.dim.apply(line, enabled: color) + "\n")
+    }
   }
 
   /// Diagnostics from a checker, each on its own line with its position.

@@ -9,15 +9,13 @@ pydantic-style 422 {"detail": [{loc, msg, type}]}, handler errors 400 {"message"
 Run: python fake_lisa_models.py --port N [--token T] [--read-token R] [--stage /prod]
 """
 
-import argparse
 import copy
-import json
 import re
-import signal
+import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote, urlparse
+
+from fake_lisa_http import ApiError, bearer, due_fault, run
 
 MODEL_TYPES = ["textgen", "imagegen", "videogen", "embedding"]
 HOSTING = ["third_party", "lisa_hosted", "internal_hosted"]
@@ -27,6 +25,8 @@ INSTANCES = ["g5.xlarge", "g5.2xlarge", "g5.12xlarge", "g6.xlarge", "p4d.24xlarg
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SETTLE = {"Creating": "InService", "Starting": "InService", "Stopping": "Stopped"}
 
+INVALID_JSON = (400, {"message": "body is not JSON"})
+ARGS = None
 lock = threading.Lock()
 state = {}
 
@@ -34,12 +34,6 @@ state = {}
 def reset():
     state.clear()
     state.update(models={}, repositories={}, faults=[], requests=[], delay=None, fail_creates={})
-
-
-class ApiError(Exception):
-    def __init__(self, status, body):
-        super().__init__(status)
-        self.status, self.body = status, body
 
 
 def problems(errors):
@@ -325,73 +319,27 @@ def control(parts, body):
     return {"ok": True}
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def answer(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("x-amzn-RequestId", f"req-{len(state['requests'])}")
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        path = urlparse(self.path).path
-        try:
-            body = json.loads(raw) if raw else {}
-        except ValueError:
-            return self.answer(400, {"message": "body is not JSON"})
-        with lock:
-            if path.startswith("/_control/"):
-                try:
-                    return self.answer(200, control([unquote(p) for p in path.split("/")[2:] if p], body))
-                except ApiError as error:
-                    return self.answer(error.status, error.body)
-            settle_due()
-            if not path.startswith(ARGS.stage + "/"):
-                return self.answer(403, {"message": "Missing Authentication Token"})
-            parts = [unquote(p) for p in path[len(ARGS.stage):].split("/") if p]
-            credential = re.sub(r"^[Bb]earer ", "", self.headers.get("Authorization") or "")
-            state["requests"].append({"method": self.command, "path": "/" + "/".join(parts), "body": body or None,
-                                      "authorized": credential in (ARGS.token, ARGS.read_token)})
-            for fault in state["faults"]:
-                if fault.get("count", 1) > 0 and fault.get("method", self.command) == self.command and \
-                        fault.get("path", "/" + "/".join(parts)) == "/" + "/".join(parts):
-                    fault["count"] = fault.get("count", 1) - 1
-                    if fault.get("apply"):
-                        try:
-                            route(self.command, parts, body)
-                        except ApiError:
-                            pass
-                    return self.answer(fault["status"], fault.get("body", {"message": "Internal server error"}))
-            if ARGS.token and credential not in (ARGS.token, ARGS.read_token):
-                return self.answer(401, {"message": "Unauthorized"})
-            if ARGS.read_token and credential == ARGS.read_token and self.command != "GET":
-                return self.answer(403, {"Message": "User is not authorized to access this resource with an explicit deny"})
+def handle(method, parts, headers, body):
+    body = {} if body is None else body
+    settle_due()
+    credential = bearer(headers)
+    shown = "/" + "/".join(parts)
+    state["requests"].append({"method": method, "path": shown, "body": body or None,
+                              "authorized": credential in (ARGS.token, ARGS.read_token)})
+    fault = due_fault(state["faults"], method, shown)
+    if fault is not None:
+        if fault.get("apply"):
             try:
-                status, answer = route(self.command, parts, body)
-            except ApiError as error:
-                status, answer = error.status, error.body
-            return self.answer(status, answer)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
+                route(method, parts, body)
+            except ApiError:
+                pass
+        return fault["status"], fault.get("body", {"message": "Internal server error"})
+    if ARGS.token and credential not in (ARGS.token, ARGS.read_token):
+        return 401, {"message": "Unauthorized"}
+    if ARGS.read_token and credential == ARGS.read_token and method != "GET":
+        return 403, {"Message": "User is not authorized to access this resource with an explicit deny"}
+    return route(method, parts, body)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--token", default="")
-    parser.add_argument("--read-token", default="")
-    parser.add_argument("--stage", default="/prod")
-    ARGS = parser.parse_args()
-    # A parent that blocks SIGTERM passes the mask on; unblock it so a plain kill stops the server.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
-    reset()
-    ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler).serve_forever()
+    run(sys.modules[__name__])

@@ -19,21 +19,20 @@ Test control (no auth): /_control/reset, settings {now, adminGroup, apiGroup}, i
 Run: python fake_lisa_tokens.py --port N [--token MANAGEMENT_KEY] [--read-token T] [--stage /prod]
 """
 
-import argparse
 import hashlib
-import json
-import re
 import secrets
-import signal
+import sys
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote, urlparse
+
+from fake_lisa_http import ApiError, bearer, due_fault, run
 
 MANAGEMENT_USER = "lisa-management-token"
 NINETY_DAYS = 90 * 86400
 
+INVALID_JSON = (422, {"detail": [{"type": "json_invalid", "loc": ["body"], "msg": "JSON decode error"}]})
+ARGS = None
 lock = threading.Lock()
 state = {}
 
@@ -44,12 +43,6 @@ def reset():
                  api_group="lisa-api-users")
     if ARGS.read_token:
         state["identities"][ARGS.read_token] = {"username": "reader", "groups": []}
-
-
-class ApiError(Exception):
-    def __init__(self, status, body):
-        super().__init__(status)
-        self.status, self.body = status, body
 
 
 def now():
@@ -199,77 +192,25 @@ def control(parts, body):
     return {"ok": True}
 
 
-def due_fault(method, path):
-    for fault in state["faults"]:
-        if fault.get("count", 1) > 0 and fault.get("method", method) == method and fault.get("path", path) == path:
-            fault["count"] = fault.get("count", 1) - 1
-            return fault
-    return None
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def answer(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("x-amzn-RequestId", f"req-{len(state['requests'])}")
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        path = urlparse(self.path).path
-        try:
-            body = json.loads(raw) if raw else None
-        except ValueError:
-            return self.answer(422, {"detail": [{"type": "json_invalid", "loc": ["body"], "msg": "JSON decode error"}]})
-        with lock:
-            if path.startswith("/_control/"):
-                try:
-                    return self.answer(200, control([unquote(p) for p in path.split("/")[2:] if p], body or {}))
-                except ApiError as error:
-                    return self.answer(error.status, error.body)
-            parts = [unquote(p) for p in path[len(ARGS.stage):].split("/") if p]
-            if not path.startswith(ARGS.stage + "/") or not parts or parts[0] != "api-tokens":
-                return self.answer(403, {"message": "Missing Authentication Token"})
-            who = caller(re.sub(r"^[Bb]earer ", "", self.headers.get("Authorization") or ""))
-            shown = "/" + "/".join(parts)
-            state["requests"].append({"method": self.command, "path": shown, "body": body,
-                                      "caller": who["username"] if who else None})
-            fault = due_fault(self.command, shown)
-            if fault is not None:
-                if fault.get("apply") and who is not None:
-                    try:
-                        route(self.command, parts, body, who)
-                    except ApiError:
-                        pass
-                return self.answer(fault["status"], fault.get("body", {"message": "Internal server error"}))
-            if who is None:
-                return self.answer(401, {"message": "Unauthorized"})
+def handle(method, parts, headers, body):
+    if not parts or parts[0] != "api-tokens":
+        return 403, {"message": "Missing Authentication Token"}
+    who = caller(bearer(headers))
+    shown = "/" + "/".join(parts)
+    state["requests"].append({"method": method, "path": shown, "body": body,
+                              "caller": who["username"] if who else None})
+    fault = due_fault(state["faults"], method, shown)
+    if fault is not None:
+        if fault.get("apply") and who is not None:
             try:
-                status, answer = route(self.command, parts, body, who)
-            except ApiError as error:
-                status, answer = error.status, error.body
-            return self.answer(status, answer)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
+                route(method, parts, body, who)
+            except ApiError:
+                pass
+        return fault["status"], fault.get("body", {"message": "Internal server error"})
+    if who is None:
+        return 401, {"message": "Unauthorized"}
+    return route(method, parts, body, who)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--token", default="")
-    parser.add_argument("--read-token", default="")
-    parser.add_argument("--stage", default="/prod")
-    ARGS = parser.parse_args()
-    # A parent that blocks SIGTERM passes the mask on; unblock it so a plain kill stops the server.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
-    reset()
-    ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler).serve_forever()
+    run(sys.modules[__name__])

@@ -151,8 +151,7 @@ public struct LisaAPIClient: Sendable {
     retryIn: TimeInterval? = nil, note: String? = nil
   ) {
     guard let trace else { return }
-    let elapsed = ContinuousClock.now - started
-    let ms = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    let ms = (ContinuousClock.now - started).milliseconds
     trace(
       APITraceEvent(
         summary: request.summary, attempt: attempt, status: status, requestID: requestID, milliseconds: ms, retryIn: retryIn,

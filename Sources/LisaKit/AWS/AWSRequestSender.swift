@@ -79,8 +79,7 @@ public struct AWSRequestSender: Sendable {
     retryIn: TimeInterval?
   ) {
     guard let trace else { return }
-    let elapsed = ContinuousClock.now - started
-    let ms = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    let ms = (ContinuousClock.now - started).milliseconds
     trace(
       AWSTraceEvent(
         action: call.action, attempt: attempt, status: status, errorCode: code, requestID: requestID, milliseconds: ms,

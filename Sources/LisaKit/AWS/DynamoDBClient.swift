@@ -33,20 +33,7 @@ public struct DynamoDBClient: Sendable {
   public func putItem(
     table: String, item: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = false
   ) async throws {
-    struct Input: Encodable {
-      var TableName: String
-      var Item: DynamoDBItem
-      var ConditionExpression: String?
-      var ExpressionAttributeNames: [String: String]?
-      var ExpressionAttributeValues: DynamoDBItem?
-    }
-    let input = Input(
-      TableName: table, Item: item, ConditionExpression: condition?.expression,
-      ExpressionAttributeNames: Self.nonEmpty(condition?.names), ExpressionAttributeValues: Self.nonEmpty(condition?.values))
-    try await conditional(table: table, operation: "PutItem") {
-      _ = try await client.callRaw(
-        "PutItem", input, resource: "table \(table)", retrySafe: retrySafe, passthrough: [Self.conditionalCheckFailed])
-    }
+    try await conditionalWrite("PutItem", ConditionalWrite(TableName: table, Item: item), condition, retrySafe: retrySafe)
   }
 
   /// Deletes the item with `key`; deleting a missing item succeeds. An unconditional delete is
@@ -54,20 +41,7 @@ public struct DynamoDBClient: Sendable {
   public func deleteItem(
     table: String, key: DynamoDBItem, condition: DynamoDBExpression? = nil, retrySafe: Bool = true
   ) async throws {
-    struct Input: Encodable {
-      var TableName: String
-      var Key: DynamoDBItem
-      var ConditionExpression: String?
-      var ExpressionAttributeNames: [String: String]?
-      var ExpressionAttributeValues: DynamoDBItem?
-    }
-    let input = Input(
-      TableName: table, Key: key, ConditionExpression: condition?.expression,
-      ExpressionAttributeNames: Self.nonEmpty(condition?.names), ExpressionAttributeValues: Self.nonEmpty(condition?.values))
-    try await conditional(table: table, operation: "DeleteItem") {
-      _ = try await client.callRaw(
-        "DeleteItem", input, resource: "table \(table)", retrySafe: retrySafe, passthrough: [Self.conditionalCheckFailed])
-    }
+    try await conditionalWrite("DeleteItem", ConditionalWrite(TableName: table, Key: key), condition, retrySafe: retrySafe)
   }
 
   // MARK: tables
@@ -151,11 +125,28 @@ public struct DynamoDBClient: Sendable {
 
   static let conditionalCheckFailed = "ConditionalCheckFailedException"
 
-  private func conditional(table: String, operation: String, _ body: () async throws -> Void) async throws {
+  /// PutItem or DeleteItem input: the item or its key, and an optional condition.
+  private struct ConditionalWrite: Encodable {
+    var TableName: String
+    var Item: DynamoDBItem?
+    var Key: DynamoDBItem?
+    var ConditionExpression: String?
+    var ExpressionAttributeNames: [String: String]?
+    var ExpressionAttributeValues: DynamoDBItem?
+  }
+
+  private func conditionalWrite(
+    _ operation: String, _ write: ConditionalWrite, _ condition: DynamoDBExpression?, retrySafe: Bool
+  ) async throws {
+    var input = write
+    input.ConditionExpression = condition?.expression
+    input.ExpressionAttributeNames = Self.nonEmpty(condition?.names)
+    input.ExpressionAttributeValues = Self.nonEmpty(condition?.values)
     do {
-      try await body()
+      _ = try await client.callRaw(
+        operation, input, resource: "table \(write.TableName)", retrySafe: retrySafe, passthrough: [Self.conditionalCheckFailed])
     } catch let error as AWSServiceError where error.code == Self.conditionalCheckFailed {
-      throw DynamoDBConditionalCheckFailed(table: table, operation: operation)
+      throw DynamoDBConditionalCheckFailed(table: write.TableName, operation: operation)
     }
   }
 

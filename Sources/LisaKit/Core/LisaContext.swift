@@ -94,4 +94,12 @@ public struct LisaContext: Sendable {
     let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
     return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
   }
+
+  /// A small secret input (a key, a passphrase): the file at `path`, or stdin for "-", with the
+  /// name its errors should show.
+  public func readSecretInput(_ path: String) throws -> (name: String, data: Data) {
+    if path == "-" { return ("stdin", stdin()) }
+    let name = display(resolve(path))
+    return (name, try FileIO.read(resolve(path), displayName: name, limit: 64 * 1024))
+  }
 }

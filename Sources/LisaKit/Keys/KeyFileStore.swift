@@ -140,8 +140,7 @@ public struct KeyFileStore: KeyStore {
   }
 
   private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-    let elapsed = start.duration(to: .now).components
-    return Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)
+    start.duration(to: .now).milliseconds
   }
 
   private func freshSecret(avoiding document: KeyFileDocument) -> KeySecret {

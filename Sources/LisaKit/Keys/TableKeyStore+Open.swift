@@ -46,8 +46,7 @@ extension LoadedConfig {
 /// The token `revoke --legacy-key-file` names: the whole file (or stdin for `-`) is one key.
 public enum KeySecretFile {
   public static func read(_ path: String, context: LisaContext) throws -> KeySecret {
-    let name = path == "-" ? "stdin" : context.display(context.resolve(path))
-    let data = path == "-" ? context.stdin() : try FileIO.read(context.resolve(path), displayName: name, limit: 64 * 1024)
+    let (name, data) = try context.readSecretInput(path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw LisaError(.dataError, "\(name): the key is not UTF-8 text")
     }

@@ -26,10 +26,7 @@ public struct WaitClock: Sendable {
   public static func live() -> WaitClock {
     let start = ContinuousClock.now
     return WaitClock(
-      elapsed: {
-        let duration = ContinuousClock.now - start
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-      },
+      elapsed: { (ContinuousClock.now - start).seconds },
       sleep: AWSRetryPolicy.taskSleep)
   }
 }

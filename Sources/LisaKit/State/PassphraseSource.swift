@@ -32,8 +32,7 @@ public enum PassphraseSource {
 
   /// The first line of the file, without its line ending; an empty first line is refused.
   static func read(file: String, context: LisaContext) throws -> Passphrase {
-    let name = file == "-" ? "stdin" : context.display(context.resolve(file))
-    let data = file == "-" ? context.stdin() : try FileIO.read(context.resolve(file), displayName: name, limit: 64 * 1024)
+    let (name, data) = try context.readSecretInput(file)
     // Bytes, not Characters: Swift treats "\r\n" as one Character, which would hide the "\n".
     var firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
     if firstLine.last == UInt8(ascii: "\r") { firstLine = firstLine.dropLast() }
