@@ -36,7 +36,8 @@ public final class FakeLisaServer: @unchecked Sendable {
     var arguments = [script, "--port", String(port)]
     if requireToken { arguments += ["--token", Self.token, "--read-token", Self.readToken] }
     process.arguments = arguments
-    process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1"]
+    // No __pycache__ beside the fakes: SwiftPM would warn about unhandled files in the target.
+    process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"]
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice

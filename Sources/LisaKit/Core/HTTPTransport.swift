@@ -140,7 +140,8 @@ private final class Exchange: @unchecked Sendable {
     if case .failure = result { task?.cancel() }
     switch result {
     case .failure(let error as URLError):
-      continuation.resume(throwing: TransportError(url: url ?? URL(fileURLWithPath: "/"), reason: error.localizedDescription + " (URLError \(error.code.rawValue))"))
+      let reason = error.localizedDescription + " (URLError \(error.code.rawValue))"
+      continuation.resume(throwing: TransportError(url: url ?? URL(fileURLWithPath: "/"), reason: reason))
     default:
       continuation.resume(with: result)
     }
