@@ -21,22 +21,20 @@ extension DynamoDBClient {
     var found: [DynamoDBItem] = []
     var start = 0
     while start < keys.count {
-      var pending = Array(keys[start..<min(start + Self.batchGetLimit, keys.count)])
-      var round = 0
-      while !pending.isEmpty {
-        round += 1
+      let chunk = Array(keys[start..<min(start + Self.batchGetLimit, keys.count)])
+      try await sendUntilProcessed(
+        chunk, maxRounds: maxRounds,
+        stillUnprocessed: { count, rounds in
+          LisaError(
+            .unavailable, "dynamodb:BatchGetItem on table \(table): \(count) keys still unprocessed after \(rounds) rounds",
+            hint: "the table is throttling reads; run the command again to continue")
+        }
+      ) { pending in
         let output = try await client.call(
           "BatchGetItem", Input(RequestItems: [table: KeysAndAttributes(Keys: pending, ConsistentRead: consistentRead)]),
           as: Output.self, resource: "table \(table)", retrySafe: true)
         found += output.Responses?[table] ?? []
-        pending = output.UnprocessedKeys?[table]?.Keys ?? []
-        guard !pending.isEmpty else { break }
-        guard round < maxRounds else {
-          throw LisaError(
-            .unavailable, "dynamodb:BatchGetItem on table \(table): \(pending.count) keys still unprocessed after \(round) rounds",
-            hint: "the table is throttling reads; run the command again to continue")
-        }
-        try await retry.sleep(retry.delay(beforeRetry: round))
+        return output.UnprocessedKeys?[table]?.Keys ?? []
       }
       start += Self.batchGetLimit
     }

@@ -35,21 +35,36 @@ extension DynamoDBClient {
   private func writeChunk(table: String, _ chunk: [DynamoDBWriteRequest], maxRounds: Int) async throws -> Int {
     struct Input: Encodable { var RequestItems: [String: [DynamoDBWriteRequest]] }
     struct Output: Decodable { var UnprocessedItems: [String: [DynamoDBWriteRequest]]? }
-    var pending = chunk
+    return try await sendUntilProcessed(
+      chunk, maxRounds: maxRounds,
+      stillUnprocessed: { count, rounds in
+        LisaError(
+          .unavailable,
+          "dynamodb:BatchWriteItem on table \(table): \(count) of \(chunk.count) items still unprocessed after \(rounds) rounds",
+          hint: "the table is throttling writes; run the command again to continue")
+      }
+    ) { pending in
+      let output = try await client.call(
+        "BatchWriteItem", Input(RequestItems: [table: pending]), as: Output.self, resource: "table \(table)", retrySafe: true)
+      return output.UnprocessedItems?[table] ?? []
+    }
+  }
+
+  /// Sends `requests`, then whatever DynamoDB hands back unprocessed, with backoff between rounds,
+  /// for at most `maxRounds` calls. Returns how many requests were sent again.
+  @discardableResult
+  func sendUntilProcessed<Request>(
+    _ requests: [Request], maxRounds: Int, stillUnprocessed: (_ count: Int, _ rounds: Int) -> LisaError,
+    _ send: ([Request]) async throws -> [Request]
+  ) async throws -> Int {
+    var pending = requests
     var resubmitted = 0
     var round = 0
     while !pending.isEmpty {
       round += 1
-      let output = try await client.call(
-        "BatchWriteItem", Input(RequestItems: [table: pending]), as: Output.self, resource: "table \(table)", retrySafe: true)
-      pending = output.UnprocessedItems?[table] ?? []
+      pending = try await send(pending)
       guard !pending.isEmpty else { break }
-      guard round < maxRounds else {
-        throw LisaError(
-          .unavailable,
-          "dynamodb:BatchWriteItem on table \(table): \(pending.count) of \(chunk.count) items still unprocessed after \(round) rounds",
-          hint: "the table is throttling writes; run the command again to continue")
-      }
+      guard round < maxRounds else { throw stillUnprocessed(pending.count, round) }
       resubmitted += pending.count
       try await retry.sleep(retry.delay(beforeRetry: round))
     }

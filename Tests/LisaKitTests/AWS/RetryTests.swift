@@ -189,6 +189,25 @@ import Testing
     }
   }
 
+  @Test func batchGetAsksAgainForUnprocessedKeysThenGivesUpAfterMaxRounds() async throws {
+    let partial = #"{"Responses":{"tokens":[{"token":{"S":"k1"}}]},"UnprocessedKeys":{"tokens":{"Keys":[{"token":{"S":"k2"}}]}}}"#
+    let rest = #"{"Responses":{"tokens":[{"token":{"S":"k2"}}]},"UnprocessedKeys":{}}"#
+    let transport = AWSScriptedTransport([AWSScriptedTransport.ok(partial), AWSScriptedTransport.ok(rest)])
+    let found = try await dynamoDB(transport).batchGet(table: "tokens", keys: [["token": "k1"], ["token": "k2"]])
+    #expect(found.compactMap { $0["token"]?.stringValue } == ["k1", "k2"])
+    let askedAgain = String(decoding: try #require(transport.requests.last).body, as: UTF8.self)
+    #expect(askedAgain.contains("k2") && !askedAgain.contains("k1"))
+    #expect(sleeps.waits == [0.05])
+
+    let stuck = AWSScriptedTransport(Array(repeating: AWSScriptedTransport.ok(partial), count: 5))
+    await #expect {
+      try await dynamoDB(stuck).batchGet(table: "tokens", keys: [["token": "k1"], ["token": "k2"]], maxRounds: 2)
+    } throws: { error in
+      (error as? LisaError)?.status == .unavailable
+        && (error as? LisaError)?.message.contains("1 keys still unprocessed after 2 rounds") == true
+    }
+  }
+
   @Test func batchWriteSplitsIntoChunksOf25() async throws {
     let transport = AWSScriptedTransport(Array(repeating: AWSScriptedTransport.ok(), count: 3))
     let requests = (0..<60).map { DynamoDBWriteRequest.put(["token": .s("k\($0)")]) }
