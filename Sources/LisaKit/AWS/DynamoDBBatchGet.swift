@@ -40,4 +40,12 @@ extension DynamoDBClient {
     }
     return found
   }
+
+  /// The items whose string key `attribute` is one of `values`, by that value.
+  public func batchGet(table: String, attribute: String, values: [String], consistentRead: Bool = true) async throws
+    -> [String: DynamoDBItem]
+  {
+    let items = try await batchGet(table: table, keys: values.map { [attribute: .s($0)] }, consistentRead: consistentRead)
+    return Dictionary(items.compactMap { item in item[attribute]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+  }
 }

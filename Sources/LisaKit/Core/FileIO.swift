@@ -47,19 +47,23 @@ public enum FileIO {
     return data
   }
 
+  /// Creates `directory` and its missing parents, mode 0700, unless it exists; throws `failure` when that fails.
+  public static func createPrivateDirectory(_ directory: String, orThrow failure: @autoclosure () -> LisaError) throws {
+    guard !isDirectory(directory) else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw failure()
+    }
+  }
+
   /// Writes `data` so that readers see either the old file or the new one, never a partial one:
   /// a temporary file in the same directory, fsync, rename, fsync of the directory.
   public static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, displayName: String? = nil) throws {
     let name = displayName ?? path
     let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
     if isDirectory(path) { throw LisaError(.ioError, "\(name): is a directory, expected a file") }
-    if !isDirectory(dir) {
-      do {
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw LisaError(.ioError, "\(name): cannot create directory \(dir)")
-      }
-    }
+    try createPrivateDirectory(dir, orThrow: LisaError(.ioError, "\(name): cannot create directory \(dir)"))
     var template = Array("\(dir)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw LisaError(.ioError, "\(name): cannot create a file in \(dir) (\(String(cString: strerror(errno))))") }

@@ -18,13 +18,8 @@ public enum KeyFileLock {
   ) async throws -> T {
     let lockPath = path(for: file)
     let directory = (lockPath as NSString).deletingLastPathComponent
-    if !directory.isEmpty, !FileIO.isDirectory(directory) {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw LisaError(.ioError, "\(displayName): cannot create directory \(directory)")
-      }
+    if !directory.isEmpty {
+      try FileIO.createPrivateDirectory(directory, orThrow: LisaError(.ioError, "\(displayName): cannot create directory \(directory)"))
     }
     let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else {

@@ -30,13 +30,7 @@ extension Session {
   /// Where a migration keeps its backup unless `--backup` says otherwise: the state directory.
   func defaultBackupPath(state: StateStore, table: String) throws -> String {
     let directory = (state.directory as NSString).appendingPathComponent("backups")
-    if !FileIO.isDirectory(directory) {
-      do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw LisaError(.ioError, "\(directory): cannot create the backup directory")
-      }
-    }
+    try FileIO.createPrivateDirectory(directory, orThrow: LisaError(.ioError, "\(directory): cannot create the backup directory"))
     return (directory as NSString).appendingPathComponent("\(table)-\(KeysExport.stamp(context.now())).lisabak")
   }
 

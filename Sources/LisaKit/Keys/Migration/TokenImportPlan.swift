@@ -32,8 +32,7 @@ public struct TokenImportPlan: Sendable {
         planned.append((label, format, converted["token"]?.stringValue ?? "", converted))
       }
     }
-    let existing = try await dynamo.batchGet(table: table, keys: planned.map { ["token": .s($0.key)] }, consistentRead: false)
-    let byKey = Dictionary(existing.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+    let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: planned.map(\.key), consistentRead: false)
     for entry in planned {
       if let current = byKey[entry.key] {
         let same = current == entry.item || TokenImporter.sameMigratedToken(current, entry.item)

@@ -81,8 +81,7 @@ public struct TokenImporter: Sendable {
       }
     }
 
-    let existing = try await dynamo.batchGet(table: table, keys: planned.map { ["token": .s($0.key)] })
-    let existingByKey = Dictionary(existing.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+    let existingByKey = try await dynamo.batchGet(table: table, attribute: "token", values: planned.map(\.key))
     var toWrite: [(record: BackupRecord, key: String, item: DynamoDBItem)] = []
     for entry in planned {
       guard let current = existingByKey[entry.key] else {

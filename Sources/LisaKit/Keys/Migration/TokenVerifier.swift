@@ -45,8 +45,7 @@ public struct TokenVerifier: Sendable {
     var batch: [(label: String, key: String)] = []
     func flush() async throws {
       guard !batch.isEmpty else { return }
-      let found = try await dynamo.batchGet(table: table, keys: batch.map { ["token": .s($0.key)] })
-      let byKey = Dictionary(found.compactMap { item in item["token"]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+      let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: batch.map(\.key))
       for entry in batch {
         switch TokenAcceptance.check(item: byKey[entry.key], format: format, now: now) {
         case .accepted: result.accepted += 1
