@@ -39,7 +39,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .target(name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support", exclude: ["fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py", "token_tables.py"]),
+    .target(
+      name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support",
+      exclude: [
+        "fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py",
+        "token_tables.py",
+      ]),
     .testTarget(name: "LisaKitTests", dependencies: ["LisaKit", "LisaTestSupport"]),
     .testTarget(name: "LisaCLITests", dependencies: ["LisaCLI", "LisaKit", "LisaTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["LisaKit", "LisaTestSupport"]),

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --test
+# Style: the repository's .swift-format, checked (never rewritten) before anything is built.
+swift format lint --strict --recursive Sources Tests Package.swift
 swift build --build-tests
 set +e
 swift test --skip-build 2>&1 | tee .test-output.log | grep --line-buffered -E "✘|error:|Test run|Executed [0-9]+ tests"

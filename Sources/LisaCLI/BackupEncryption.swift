@@ -32,7 +32,8 @@ extension Session {
       return NoEncryption()
     }
     if let keyID = options.kmsKeyID { return KMSEnvelopeProtection(provider: KMSDataKeys(client: try aws().kms(), keyID: keyID)) }
-    return PassphraseProtection(try PassphraseSource.resolve(context: context, passphraseFile: options.passphraseFile, confirm: true))
+    return PassphraseProtection(
+      try PassphraseSource.resolve(context: context, passphraseFile: options.passphraseFile, confirm: true))
   }
 
   /// Protection that opens an existing backup, chosen by what its header says.
@@ -48,4 +49,3 @@ extension Session {
     }
   }
 }
-

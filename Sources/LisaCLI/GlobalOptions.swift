@@ -10,24 +10,31 @@ public struct GlobalOptions: ParsableArguments {
 
 public struct DeploymentOptions: ParsableArguments {
   @Option(
-    name: .customLong("config-dir"), help: "Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).",
+    name: .customLong("config-dir"),
+    help: "Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).",
     completion: .directory)
   public var configDir: String?
 
-  @Option(name: .customLong("profile"), help: "AWS profile (env: AWS_PROFILE; else the config's profile).", completion: .custom(Completions.awsProfiles))
+  @Option(
+    name: .customLong("profile"), help: "AWS profile (env: AWS_PROFILE; else the config's profile).",
+    completion: .custom(Completions.awsProfiles))
   public var profile: String?
 
   @Option(name: .customLong("region"), help: "AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config's region).")
   public var region: String?
 
-  @Option(name: .customLong("endpoint-url"), help: "Send AWS calls to this endpoint (env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>).")
+  @Option(
+    name: .customLong("endpoint-url"),
+    help: "Send AWS calls to this endpoint (env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>).")
   public var endpointURL: String?
 
-  @Option(name: .customLong("api-url"), help: "LISA REST API base URL (env: LISA_API_URL; else SSM <deploymentPrefix>/LisaApiUrl).")
+  @Option(
+    name: .customLong("api-url"), help: "LISA REST API base URL (env: LISA_API_URL; else SSM <deploymentPrefix>/LisaApiUrl).")
   public var apiURL: String?
 
   @Option(
-    name: .customLong("token-file"), help: "Read the API credential from this file, or '-' for stdin (env: LISA_API_TOKEN). Never pass secrets as arguments.",
+    name: .customLong("token-file"),
+    help: "Read the API credential from this file, or '-' for stdin (env: LISA_API_TOKEN). Never pass secrets as arguments.",
     completion: .file())
   public var tokenFile: String?
 
@@ -52,7 +59,9 @@ public struct OutputOptions: ParsableArguments {
   @Option(name: .customLong("color"), help: "Colour: auto (terminal only), always, never.")
   public var color: ColorMode = .auto
 
-  @Flag(name: [.short, .customLong("yes")], help: "Answer yes to confirmations (required for destructive actions without a terminal).")
+  @Flag(
+    name: [.short, .customLong("yes")], help: "Answer yes to confirmations (required for destructive actions without a terminal)."
+  )
   public var yes = false
 
   public init() {}

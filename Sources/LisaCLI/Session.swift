@@ -21,7 +21,8 @@ public struct Session {
   func format(default fallback: OutputFormat, allowed: [OutputFormat]) throws -> OutputFormat {
     let format = globals.output.format ?? fallback
     guard allowed.contains(format) else {
-      throw LisaError.usage("this command cannot print -o \(format.rawValue); use one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+      throw LisaError.usage(
+        "this command cannot print -o \(format.rawValue); use one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
     }
     return format
   }
@@ -89,7 +90,9 @@ public struct Session {
   func confirm(_ question: String, flag: String = "--yes") throws {
     if globals.output.yes { return }
     guard terminal.canPrompt else {
-      throw LisaError.usage("\(question.trimmingCharacters(in: CharacterSet(charactersIn: "?"))): confirmation needed; pass \(flag) when not running on a terminal")
+      throw LisaError.usage(
+        "\(question.trimmingCharacters(in: CharacterSet(charactersIn: "?"))): confirmation needed; pass \(flag) when not running on a terminal"
+      )
     }
     context.stderr.write(question + " [y/N] ")
     let answer = context.readLine() ?? ""

@@ -35,7 +35,8 @@ import Testing
     #expect(huge.status == 65)
     #expect(huge.stderr == "error: config-custom.yaml: file is 10.0 MB, larger than the 4.0 MB limit for this kind of file\n")
     let dir = TestPaths.temporaryDirectory("e2e-dir")
-    try FileManager.default.createDirectory(at: dir.appendingPathComponent("config-custom.yaml"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("config-custom.yaml"), withIntermediateDirectories: true)
     let isDir = try Subprocess.lisa(["config", "show"], cwd: dir)
     #expect(isDir.status == 74)
     #expect(isDir.stderr == "error: config-custom.yaml: is a directory, expected a file\n")
@@ -51,7 +52,9 @@ import Testing
     let help = try Subprocess.lisa(["--help"])
     #expect(help.status == 0)
     for code in ["0", "1", "2", "3", "4", "5", "6", "7", "64", "65", "69", "74", "130"] {
-      #expect(help.stdout.contains("\n  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) "), "exit code \(code) missing from help")
+      #expect(
+        help.stdout.contains("\n  \(code.padding(toLength: 4, withPad: " ", startingAt: 0)) "),
+        "exit code \(code) missing from help")
     }
     let topic = try Subprocess.lisa(["help", "exit-codes"])
     #expect(topic.status == 0)

@@ -11,7 +11,8 @@ import Testing
     try FileManager.default.createDirectory(at: dir.appendingPathComponent(".aws"), withIntermediateDirectories: true)
     try "[profile prod-admin]\nregion = us-east-1\n[default]\n[sso-session corp]\n".write(
       to: dir.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
-    try "[ci]\naws_access_key_id = x\n".write(to: dir.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
+    try "[ci]\naws_access_key_id = x\n".write(
+      to: dir.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
 
     let environments = try Subprocess.lisa(
       ["---completion", "migrate", "config", "--", "--env", "4", "0", "lisa", "migrate", "config", "--env", ""], cwd: dir,
@@ -30,7 +31,9 @@ import Testing
   }
 
   @Test func generatedScriptsAreValidShell() throws {
-    for (shell, file, flag) in [("/bin/bash", "lisa.bash", "-n"), ("/usr/bin/zsh", "_lisa", "-n"), ("/usr/bin/fish", "lisa.fish", "--no-execute")] {
+    for (shell, file, flag) in [
+      ("/bin/bash", "lisa.bash", "-n"), ("/usr/bin/zsh", "_lisa", "-n"), ("/usr/bin/fish", "lisa.fish", "--no-execute"),
+    ] {
       guard FileManager.default.isExecutableFile(atPath: shell) else {
         Issue.record("\(shell) is missing; scripts/bootstrap.sh --test installs it")
         continue

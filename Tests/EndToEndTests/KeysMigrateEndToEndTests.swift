@@ -20,9 +20,11 @@ import Testing
   func setUp(_ server: MotoServer, count: Int, endpoint: URL? = nil) throws -> Setup {
     let dir = TestPaths.temporaryDirectory("e2e-keys")
     let secrets = dir.appendingPathComponent("secrets.jsonl")
-    try TokenTableScript.seed(endpoint: server.url, table: Self.source, target: Self.target, count: count, now: now, secrets: secrets)
+    try TokenTableScript.seed(
+      endpoint: server.url, table: Self.source, target: Self.target, count: count, now: now, secrets: secrets)
     let expired = try String(contentsOf: secrets, encoding: .utf8).split(separator: "\n").filter { line in
-      guard let data = String(line).data(using: .utf8), let entry = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      guard let data = String(line).data(using: .utf8),
+        let entry = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
         let expiration = entry["expiration"] as? Double
       else { return false }
       return expiration <= now.timeIntervalSince1970
@@ -45,7 +47,8 @@ import Testing
   @Test func migrateCarriesEveryLiveTokenAndSaysSoOnce() async throws {
     try await MotoServer.with { server in
       let setup = try setUp(server, count: 2000)
-      let run = try Subprocess.lisa(["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
+      let run = try Subprocess.lisa(
+        ["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
       #expect(run.status == 0, "\(run.stderr)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
       let counts = try #require(json["counts"] as? [String: Any])
@@ -91,19 +94,26 @@ import Testing
       #expect(finish.status == 0, "\(finish.stderr)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(finish.stdout.utf8)) as? [String: Any])
       #expect(json["resumed"] as? Bool == true)
-      #expect((json["counts"] as? [String: Any])?["written"] as? Int == setup.total - setup.expired, "written counted once, across sessions")
+      #expect(
+        (json["counts"] as? [String: Any])?["written"] as? Int == setup.total - setup.expired,
+        "written counted once, across sessions")
 
       // The uninterrupted baseline: the same backup imported into a fresh table in one go.
       try TokenTableScript.create(endpoint: server.url, table: "baseline", v61: true)
       let baseline = try Subprocess.lisa(
-        ["keys", "import", "--backup", try #require(json["backup"] as? String), "--to-table", "baseline", "--default-expiration", "90d", "-q"],
+        [
+          "keys", "import", "--backup", try #require(json["backup"] as? String), "--to-table", "baseline", "--default-expiration",
+          "90d", "-q",
+        ],
         environment: setup.environment)
       #expect(baseline.status == 0, "\(baseline.stderr)")
       let interrupted = try TokenTableScript.dump(endpoint: server.url, table: Self.target)
       let uninterrupted = try TokenTableScript.dump(endpoint: server.url, table: "baseline")
       #expect(interrupted.count == setup.total - setup.expired, "no loss, no duplicates")
       #expect(Self.withoutRunTimes(interrupted) == Self.withoutRunTimes(uninterrupted))
-      #expect(Set(interrupted.compactMap(Self.createdDate)).count == 1, "every item carries the one run's start time: none rewritten by a later session")
+      #expect(
+        Set(interrupted.compactMap(Self.createdDate)).count == 1,
+        "every item carries the one run's start time: none rewritten by a later session")
       #expect(sessions == killPoints.count)
     }
   }
@@ -113,7 +123,8 @@ import Testing
       let proxy = try FaultProxy(upstream: server.url)
       defer { proxy.stop() }
       let setup = try setUp(server, count: 400, endpoint: proxy.url)
-      let run = try Subprocess.lisa(["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
+      let run = try Subprocess.lisa(
+        ["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
       let faults = proxy.stop()
       #expect(run.status == 0, "\(run.stderr)")
       for kind in ["throttle", "500", "drop", "unprocessedItems", "unprocessedKeys"] {
@@ -137,21 +148,28 @@ import Testing
         #expect(result.stderr.contains(fragment), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
       }
-      expectOneLine(try lisa(["keys", "migrate", "--from-table", "nope"]), status: 5, "no source token table in us-east-1: tried nope (--from-table)")
+      expectOneLine(
+        try lisa(["keys", "migrate", "--from-table", "nope"]), status: 5,
+        "no source token table in us-east-1: tried nope (--from-table)")
       expectOneLine(try lisa(["keys", "migrate"], ["AWS_REGION": "eu-west-1"]), status: 5, "no source token table in eu-west-1")
       expectOneLine(
-        try lisa(["keys", "migrate"], ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent"]),
+        try lisa(
+          ["keys", "migrate"],
+          ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent"]),
         status: 4, "credentials")
 
       let backup = setup.dir.appendingPathComponent("t.lisabak").path
       #expect(try lisa(["keys", "export", "--output", backup, "-q"]).status == 0)
       expectOneLine(
-        try lisa(["keys", "import", "--backup", backup, "--default-expiration", "90d"], ["LISA_BACKUP_PASSPHRASE": "not the passphrase"]),
+        try lisa(
+          ["keys", "import", "--backup", backup, "--default-expiration", "90d"], ["LISA_BACKUP_PASSPHRASE": "not the passphrase"]),
         status: 4, "passphrase")
       let data = try Data(contentsOf: URL(fileURLWithPath: backup))
       let truncated = setup.dir.appendingPathComponent("cut.lisabak")
       try data.prefix(data.count / 2).write(to: truncated)
-      expectOneLine(try lisa(["keys", "import", "--backup", truncated.path, "--default-expiration", "90d"]), status: 65, "damaged or truncated")
+      expectOneLine(
+        try lisa(["keys", "import", "--backup", truncated.path, "--default-expiration", "90d"]), status: 65,
+        "damaged or truncated")
       expectOneLine(try lisa(["keys", "migrate", "--passphrase-file", "x", "--no-encrypt"]), status: 64, "choose one of")
       #expect(try TokenTableScript.dump(endpoint: server.url, table: Self.target).isEmpty, "nothing partial written")
     }
@@ -164,7 +182,8 @@ import Testing
         ["keys", "migrate", "--from-table", "t1", "--to-table", "t2"],
         environment: [
           "AWS_ACCESS_KEY_ID": "AKIDWRONG", "AWS_SECRET_ACCESS_KEY": "wrong", "AWS_REGION": "us-east-1",
-          "AWS_ENDPOINT_URL": server.url.absoluteString, "LISA_STATE_DIR": dir.path, "HOME": dir.path, "AWS_EC2_METADATA_DISABLED": "true",
+          "AWS_ENDPOINT_URL": server.url.absoluteString, "LISA_STATE_DIR": dir.path, "HOME": dir.path,
+          "AWS_EC2_METADATA_DISABLED": "true",
         ])
       #expect(run.status == 4, "\(run.stderr)")
       #expect(run.stderr.split(separator: "\n").count == 1)
@@ -175,7 +194,9 @@ import Testing
   // MARK: helpers
 
   static func temporaryBackupExists(in directory: URL) -> Bool {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).contains { $0.hasPrefix(".") && $0.contains(".lisabak") }
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).contains {
+      $0.hasPrefix(".") && $0.contains(".lisabak")
+    }
   }
 
   static func checkpoints(_ state: StateStore) throws -> Int {

@@ -32,7 +32,10 @@ import Testing
     #expect(run.status == 7)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.contains("config.yaml:50:5: error: authConfig.authority: expected a string, found null"))
-    #expect(run.stderr.hasSuffix("error: nothing written: the migrated config fails LISA's schema (4 errors above) (hint: fix them in the source file, or pass --no-validate to write it anyway)\n"))
+    #expect(
+      run.stderr.hasSuffix(
+        "error: nothing written: the migrated config fails LISA's schema (4 errors above) (hint: fix them in the source file, or pass --no-validate to write it anyway)\n"
+      ))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("config-custom.yaml").path))
   }
 
@@ -46,7 +49,8 @@ import Testing
     #expect(first.stderr.contains("dropped lambdaConfig (line 40)"))
     #expect(try mode(target) == 0o600)
     #expect(try mode(dir.appendingPathComponent("report.json")) == 0o600)
-    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("report.json"))) as? [String: Any]
+    let report =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("report.json"))) as? [String: Any]
     #expect(report?["environment"] as? String == "dev")
     #expect(report?["written"] as? Bool == true)
     #expect((report?["dropped"] as? [[String: Any]])?.contains { $0["path"] as? String == "litellmConfig.model_list" } == true)
@@ -79,7 +83,9 @@ import Testing
   @Test func allEnvironmentsGoToTheirOwnFiles() throws {
     let fixture = try completeFixture
     let dev = fixture.components(separatedBy: "\n").dropFirst(3).joined(separator: "\n")
-    let legacy = "env: prod\n\nprod:\n" + dev.replacingOccurrences(of: "deploymentStage: dev", with: "deploymentStage: prod") + "\n" + "dev:\n" + dev
+    let legacy =
+      "env: prod\n\nprod:\n" + dev.replacingOccurrences(of: "deploymentStage: dev", with: "deploymentStage: prod") + "\n"
+      + "dev:\n" + dev
     let dir = try checkout(legacy: legacy)
     let run = try Subprocess.lisa(["migrate", "config", "--all-envs", "--out-dir", "out"], cwd: dir)
     #expect(run.status == 0, "\(run.stderr)")
@@ -92,7 +98,8 @@ import Testing
   @Test func inputAndOutputOptionsAndEnvSelection() throws {
     let dir = try checkout(legacy: try completeFixture)
     try FileManager.default.moveItem(at: dir.appendingPathComponent("config.yaml"), to: dir.appendingPathComponent("old.yaml"))
-    let run = try Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml", "--env", "dev", "-o", "json"], cwd: dir)
+    let run = try Subprocess.lisa(
+      ["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml", "--env", "dev", "-o", "json"], cwd: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("\"output\": \"new/custom.yaml\""))
     let missingEnv = try Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--env", "qa"], cwd: dir)

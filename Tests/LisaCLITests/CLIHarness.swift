@@ -10,7 +10,9 @@ struct CLIRun {
   var stderr: String
 }
 
-func runLisa(_ arguments: [String], in directory: URL, environment: [String: String] = [:], terminal: Terminal = .pipes) async -> CLIRun {
+func runLisa(_ arguments: [String], in directory: URL, environment: [String: String] = [:], terminal: Terminal = .pipes) async
+  -> CLIRun
+{
   let test = TestContext(workingDirectory: directory, environment: environment, terminal: terminal)
   let status = await Lisa.execute(arguments, context: test.context)
   return CLIRun(status: status, stdout: test.stdout.text, stderr: test.stderr.text)

@@ -27,18 +27,24 @@ import Testing
     #expect(await runLisa(["config", "get", "authConfig.adminGroup"], in: dir).stdout == "admins\n")
     #expect(await runLisa(["config", "get", "accountNumber"], in: dir).stdout == "012345678901\n")
     #expect(await runLisa(["config", "get", "ragFileProcessingConfig"], in: dir).stdout == "chunkSize: 512\nchunkOverlap: 51\n")
-    #expect(await runLisa(["config", "get", "ragFileProcessingConfig", "-o", "json"], in: dir).stdout == "{\n  \"chunkSize\": 512,\n  \"chunkOverlap\": 51\n}\n")
+    #expect(
+      await runLisa(["config", "get", "ragFileProcessingConfig", "-o", "json"], in: dir).stdout
+        == "{\n  \"chunkSize\": 512,\n  \"chunkOverlap\": 51\n}\n")
     let missing = await runLisa(["config", "get", "authConfig.adminGrup"], in: dir)
     #expect(missing.status == .notFound)
     #expect(missing.stdout.isEmpty)
-    #expect(missing.stderr == "error: 'authConfig.adminGrup' is not set in the merged config (hint: did you mean 'authConfig.adminGroup'?)\n")
+    #expect(
+      missing.stderr
+        == "error: 'authConfig.adminGrup' is not set in the merged config (hint: did you mean 'authConfig.adminGroup'?)\n")
   }
 
   @Test func validateExitsZeroWhenValidAndSevenWithPositionsWhenNot() async throws {
     let good = await runLisa(["config", "validate"], in: try configDirectory(custom: validConfig))
     #expect(good.status == .ok)
     #expect(good.stdout == "config-custom.yaml: valid for LISA v6.6.0 (0 errors, 0 warnings)\n")
-    let bad = await runLisa(["config", "validate"], in: try configDirectory(custom: validConfig.replacingOccurrences(of: "sk-0a1b2c3d", with: "0a1b2c3d") + "dbKey: x\n"))
+    let bad = await runLisa(
+      ["config", "validate"],
+      in: try configDirectory(custom: validConfig.replacingOccurrences(of: "sk-0a1b2c3d", with: "0a1b2c3d") + "dbKey: x\n"))
     #expect(bad.status == .invalid)
     #expect(bad.stderr.contains("config-custom.yaml:11:11: error: litellmConfig.db_key: must start with \"sk-\""))
     #expect(bad.stderr.contains("config-custom.yaml:12:1: warning: dbKey: not in LISA's schema"))
@@ -67,7 +73,8 @@ import Testing
 
   @Test func configDirComesFromTheEnvironmentWhenNoFlag() async throws {
     let dir = try configDirectory(custom: validConfig)
-    let run = await runLisa(["config", "get", "region"], in: URL(fileURLWithPath: "/"), environment: ["LISA_CONFIG_DIR": dir.path])
+    let run = await runLisa(
+      ["config", "get", "region"], in: URL(fileURLWithPath: "/"), environment: ["LISA_CONFIG_DIR": dir.path])
     #expect(run.stdout == "us-east-1\n")
   }
 

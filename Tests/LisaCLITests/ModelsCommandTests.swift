@@ -135,7 +135,10 @@ import Testing
         "modelDescription: from the file\ncontainerConfig:\n  healthCheckCommand: [CMD, curl, -f, http://localhost/health]\n"
           + "autoScalingInstanceConfig:\n  maxCapacity: 6\n", "patch.yaml", in: dir)
       let run = await runModels(
-        ["models", "update", "mistral-7b", "-f", "patch.yaml", "--description", "from the flag", "--max-capacity", "8", "-o", "json"],
+        [
+          "models", "update", "mistral-7b", "-f", "patch.yaml", "--description", "from the flag", "--max-capacity", "8", "-o",
+          "json",
+        ],
         server: server, in: dir)
       #expect(run.status == .ok, "\(run.stderr)")
       let put = try #require(try await server.requests().first { $0["method"] == .string("PUT") })
@@ -145,8 +148,10 @@ import Testing
       try ModelsFixture.write("containerConfig:\n  healthCheckCommand: [curl, -f]\nenabled: yes\n", "bad.yaml", in: dir)
       let bad = await runModels(["models", "update", "mistral-7b", "-f", "bad.yaml"], server: server, in: dir)
       #expect(bad.status == .invalid)
-      #expect(bad.stderr.contains("bad.yaml:2:3: error: containerConfig.healthCheckCommand: a health check command list must start"))
-      #expect(bad.stderr.contains("bad.yaml:3:1: error: enabled: expected true or false, found the string 'yes' (write true or false)"))
+      #expect(
+        bad.stderr.contains("bad.yaml:2:3: error: containerConfig.healthCheckCommand: a health check command list must start"))
+      #expect(
+        bad.stderr.contains("bad.yaml:3:1: error: enabled: expected true or false, found the string 'yes' (write true or false)"))
       #expect(bad.stderr.hasSuffix("error: the update of 'mistral-7b' has 2 problems; nothing was sent to LISA\n"))
     }
   }

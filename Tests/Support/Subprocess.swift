@@ -107,7 +107,9 @@ public final class RunningProcess: @unchecked Sendable {
 }
 
 extension Subprocess {
-  public static func startLisa(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> RunningProcess {
+  public static func startLisa(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws
+    -> RunningProcess
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: LisaBinary.path)
     process.arguments = arguments
@@ -121,6 +123,7 @@ extension Subprocess {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    return RunningProcess(process: process, out: DrainingReader(out.fileHandleForReading), err: DrainingReader(err.fileHandleForReading))
+    return RunningProcess(
+      process: process, out: DrainingReader(out.fileHandleForReading), err: DrainingReader(err.fileHandleForReading))
   }
 }

@@ -15,8 +15,10 @@ public enum TokenTableScript {
   }
 
   public static func seed(endpoint: URL, table: String, target: String?, count: Int, now: Date, secrets: URL) throws {
-    var arguments = ["seed", "--endpoint", endpoint.absoluteString, "--table", table, "--count", String(count),
-      "--now", String(Int(now.timeIntervalSince1970)), "--secrets", secrets.path]
+    var arguments = [
+      "seed", "--endpoint", endpoint.absoluteString, "--table", table, "--count", String(count),
+      "--now", String(Int(now.timeIntervalSince1970)), "--secrets", secrets.path,
+    ]
     if let target { arguments += ["--target", target] }
     try run(arguments)
   }
@@ -34,8 +36,10 @@ public enum TokenTableScript {
   }
 
   public static func check(endpoint: URL, table: String, secrets: URL, now: Date) throws -> CheckResult {
-    let output = try run(["check", "--endpoint", endpoint.absoluteString, "--table", table, "--secrets", secrets.path,
-      "--now", String(Int(now.timeIntervalSince1970))])
+    let output = try run([
+      "check", "--endpoint", endpoint.absoluteString, "--table", table, "--secrets", secrets.path,
+      "--now", String(Int(now.timeIntervalSince1970)),
+    ])
     return try JSONDecoder().decode(CheckResult.self, from: Data(output.utf8))
   }
 

@@ -46,6 +46,7 @@ extension DynamoDBClient {
     -> [String: DynamoDBItem]
   {
     let items = try await batchGet(table: table, keys: values.map { [attribute: .s($0)] }, consistentRead: consistentRead)
-    return Dictionary(items.compactMap { item in item[attribute]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+    return Dictionary(
+      items.compactMap { item in item[attribute]?.stringValue.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
   }
 }

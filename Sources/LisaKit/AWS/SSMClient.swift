@@ -63,6 +63,7 @@ public struct SSMClient: Sendable {
 
 extension SSMParameter: CustomReflectable {
   public var customMirror: Mirror {
-    Mirror(self, children: ["name": name, "type": type, "value": isSecure ? AWSCredentials.mask(value) : value], displayStyle: .struct)
+    Mirror(
+      self, children: ["name": name, "type": type, "value": isSecure ? AWSCredentials.mask(value) : value], displayStyle: .struct)
   }
 }

@@ -15,16 +15,21 @@ extension ConfigValidator {
     let deployRag = flag(config, "deployRag")
     let deployUi = flag(config, "deployUi")
     if deployUi && !deployChat {
-      error("deployUi", "the UI needs the chat stack: set deployChat: true or deployUi: false", at: config.entry("deployChat")?.keyLocation)
+      error(
+        "deployUi", "the UI needs the chat stack: set deployChat: true or deployUi: false",
+        at: config.entry("deployChat")?.keyLocation)
     }
     if (deployChat || deployRag || deployUi) && config["authConfig"] == nil {
       let enabled = [("deployChat", deployChat), ("deployRag", deployRag), ("deployUi", deployUi)].filter(\.1).map(\.0)
       error(
-        "authConfig", "required when \(enabled.joined(separator: ", ")) \(enabled.count == 1 ? "is" : "are") true (each defaults to true)",
+        "authConfig",
+        "required when \(enabled.joined(separator: ", ")) \(enabled.count == 1 ? "is" : "are") true (each defaults to true)",
         at: config.location)
     }
     if let dbHost = root.lookup(["restApiConfig", "rdsConfig", "dbHost"]), !(dbHost.scalar?.text ?? "").isEmpty {
-      error("restApiConfig.rdsConfig.dbHost", "must not be set: LISA does not allow an existing database for LiteLLM", at: dbHost.location)
+      error(
+        "restApiConfig.rdsConfig.dbHost", "must not be set: LISA does not allow an existing database for LiteLLM",
+        at: dbHost.location)
     }
     if let overrides = root.lookup(["restApiConfig", "rateLimitOverrides"])?.mapping {
       for entry in overrides.entries where !Self.isRateLimitKey(entry.key) {
@@ -35,9 +40,12 @@ extension ConfigValidator {
     }
     if let dbKey = root.lookup(["litellmConfig", "db_key"]), let text = dbKey.scalar?.text {
       if !text.hasPrefix("sk-") {
-        error("litellmConfig.db_key", "must start with \"sk-\" (any string works; a random UUID is recommended)", at: dbKey.location)
+        error(
+          "litellmConfig.db_key", "must start with \"sk-\" (any string works; a random UUID is recommended)", at: dbKey.location)
       } else if text == Self.publishedDefaultDbKey {
-        warn("litellmConfig.db_key", "is the default key published in LISA's config-base.yaml; set your own in config-custom.yaml", at: dbKey.location)
+        warn(
+          "litellmConfig.db_key", "is the default key published in LISA's config-base.yaml; set your own in config-custom.yaml",
+          at: dbKey.location)
       }
     }
     if let repositories = config["ragRepositories"]?.sequence { checkRepositories(repositories) }
@@ -72,7 +80,8 @@ extension ConfigValidator {
       guard asLisaReadsIt.count != 12 else { continue }
       if scalar.resolved.isNumber, scalar.text.count == 12, scalar.text.hasPrefix("0") {
         error(
-          path, "LISA reads the unquoted \(scalar.text) as the number \(asLisaReadsIt) (\(asLisaReadsIt.count) digits); quote it: \"\(scalar.text)\"",
+          path,
+          "LISA reads the unquoted \(scalar.text) as the number \(asLisaReadsIt) (\(asLisaReadsIt.count) digits); quote it: \"\(scalar.text)\"",
           at: node.location)
       } else {
         error(path, "AWS account number should be 12 digits (is '\(scalar.text)')", at: node.location)
@@ -88,16 +97,22 @@ extension ConfigValidator {
       if let idNode = repo["repositoryId"], case .string(let id)? = idNode.scalar?.resolved {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         if id.count < 3 || !id.prefix(3).allSatisfy(allowed.contains) {
-          error("\(path).repositoryId", "only lowercase letters, digits and '-' are supported, at least 3 characters", at: idNode.location)
+          error(
+            "\(path).repositoryId", "only lowercase letters, digits and '-' are supported, at least 3 characters",
+            at: idNode.location)
         } else if !id.allSatisfy(allowed.contains) || id.count > 20 {
           warn(
             "\(path).repositoryId",
             "LISA's pattern ^[a-z0-9-]{3,20} only checks the start; '\(id)' passes it but is not a clean id (lowercase letters, digits, '-', at most 20)",
             at: idNode.location)
         }
-        if id.hasPrefix("-") || id.hasSuffix("-") { error("\(path).repositoryId", "cannot start or end with '-'", at: idNode.location) }
+        if id.hasPrefix("-") || id.hasSuffix("-") {
+          error("\(path).repositoryId", "cannot start or end with '-'", at: idNode.location)
+        }
         if let first = seen[id] {
-          error("\(path).repositoryId", "'\(id)' is already used by ragRepositories[\(first)]; ids must be distinct", at: idNode.location)
+          error(
+            "\(path).repositoryId", "'\(id)' is already used by ragRepositories[\(first)]; ids must be distinct",
+            at: idNode.location)
         } else {
           seen[id] = i
         }
@@ -111,7 +126,9 @@ extension ConfigValidator {
       }
       for source in repo["bedrockKnowledgeBaseConfig"]?.mapping?["dataSources"]?.sequence?.items ?? [] {
         if let uri = source.value.mapping?["s3Uri"], let text = uri.scalar?.text, !Self.isS3URI(text) {
-          error("\(path).bedrockKnowledgeBaseConfig.dataSources.s3Uri", "must be a valid S3 URI (s3://bucket/prefix)", at: uri.location)
+          error(
+            "\(path).bedrockKnowledgeBaseConfig.dataSources.s3Uri", "must be a valid S3 URI (s3://bucket/prefix)",
+            at: uri.location)
         }
       }
       for (p, pipeline) in (repo["pipelines"]?.sequence?.items ?? []).enumerated() {
@@ -136,7 +153,9 @@ extension ConfigValidator {
       let size = strategy["size"]?.scalar?.resolved.doubleValue ?? 512
       let overlap = strategy["overlap"]?.scalar?.resolved.doubleValue ?? 51
       if overlap > size / 2 {
-        error("\(path).chunkingStrategy.overlap", "must be at most half of size (\(ConfigValidator.number(size / 2)))", at: strategy.location)
+        error(
+          "\(path).chunkingStrategy.overlap", "must be at most half of size (\(ConfigValidator.number(size / 2)))",
+          at: strategy.location)
       }
     }
   }
@@ -146,7 +165,9 @@ extension ConfigValidator {
     let rest = text.dropFirst(5)
     let bucket = rest.prefix { $0 != "/" }
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
-    guard bucket.count >= 2, bucket.allSatisfy(allowed.contains), let first = bucket.first, let last = bucket.last else { return false }
+    guard bucket.count >= 2, bucket.allSatisfy(allowed.contains), let first = bucket.first, let last = bucket.last else {
+      return false
+    }
     return first != "." && first != "-" && last != "." && last != "-"
   }
 }

@@ -57,7 +57,9 @@ public struct ConfigValidator {
     case .string(let rules):
       guard case .scalar(let s) = node, case .string(let text) = s.resolved else { return mismatch() }
       if let prefix = rules.prefix, !text.hasPrefix(prefix) { error(path, "must start with \"\(prefix)\"", at: location) }
-      if let max = rules.maxLength, text.count > max { error(path, "must be at most \(max) characters (is \(text.count))", at: location) }
+      if let max = rules.maxLength, text.count > max {
+        error(path, "must be at most \(max) characters (is \(text.count))", at: location)
+      }
       if rules.nonEmpty && text.isEmpty { error(path, "must not be empty", at: location) }
     case .number(let rules):
       guard case .scalar(let s) = node, s.resolved.isNumber, let value = s.resolved.doubleValue else { return mismatch() }
@@ -67,18 +69,23 @@ public struct ConfigValidator {
     case .boolean:
       guard case .scalar(let s) = node, case .bool = s.resolved else {
         if case .scalar(let s) = node, ["yes", "no", "on", "off", "y", "n"].contains(s.text.lowercased()), s.style == .plain {
-          return error(path, "expected true or false, found '\(s.text)' (LISA reads YAML 1.2, where '\(s.text)' is a string)", at: location)
+          return error(
+            path, "expected true or false, found '\(s.text)' (LISA reads YAML 1.2, where '\(s.text)' is a string)", at: location)
         }
         return mismatch()
       }
     case .oneOf(let values):
       guard case .scalar(let s) = node, case .string(let text) = s.resolved, values.contains(text) else {
         let hint = node.scalar.flatMap { s in values.first { $0.lowercased() == s.text.lowercased() } }
-        return error(path, "expected \(shape.expected), found \(describe(node))" + (hint.map { " (did you mean '\($0)'?)" } ?? ""), at: location)
+        return error(
+          path, "expected \(shape.expected), found \(describe(node))" + (hint.map { " (did you mean '\($0)'?)" } ?? ""),
+          at: location)
       }
     case .array(let item, let minItems):
       guard case .sequence(let seq) = node else { return mismatch() }
-      if seq.items.count < minItems { error(path, "must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: location) }
+      if seq.items.count < minItems {
+        error(path, "must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: location)
+      }
       for (i, element) in seq.items.enumerated() {
         check(element.value, against: item, path: "\(path)[\(i)]", parentLocation: location)
       }

@@ -83,7 +83,9 @@ public enum LisaConfigSchema {
     .opt("rateLimitEnabled", .bool),
     .opt(
       "rateLimitOverrides",
-      .record(.obj(.opt("rpm", .number(NumberRules(min: 1, integer: true))), .opt("burst", .number(NumberRules(min: 0, integer: true)))))))
+      .record(
+        .obj(.opt("rpm", .number(NumberRules(min: 1, integer: true))), .opt("burst", .number(NumberRules(min: 0, integer: true))))
+      )))
 
   static let authConfig = SchemaShape.obj(
     .req("authority", .str), .req("clientId", .str), .opt("adminGroup", .str), .opt("userGroup", .str), .opt("apiGroup", .str),
@@ -102,10 +104,17 @@ public enum LisaConfigSchema {
     .opt("restApiConfig", restApiConfig),
     .opt("mcpWorkbenchRestApiConfig", .obj(.nullish("domainName", .str), .nullish("sslCertIamArn", .str))),
     .opt("mcpWorkbenchConfig", imageAsset),
-    .opt("mcpWorkbenchBuildConfig", .obj(.opt("S6_OVERLAY_NOARCH_SOURCE", .str), .opt("S6_OVERLAY_ARCH_SOURCE", .str), .opt("RCLONE_SOURCE", .str))),
+    .opt(
+      "mcpWorkbenchBuildConfig",
+      .obj(.opt("S6_OVERLAY_NOARCH_SOURCE", .str), .opt("S6_OVERLAY_ARCH_SOURCE", .str), .opt("RCLONE_SOURCE", .str))),
     .opt("batchIngestionConfig", imageAsset),
     .opt("vpcId", .str),
-    .opt("subnets", .array(.obj(.req("subnetId", .string(StringRules(prefix: "subnet-"))), .req("ipv4CidrBlock", .str), .req("availabilityZone", .str)))),
+    .opt(
+      "subnets",
+      .array(
+        .obj(
+          .req("subnetId", .string(StringRules(prefix: "subnet-"))), .req("ipv4CidrBlock", .str), .req("availabilityZone", .str)))
+    ),
     .opt(
       "securityGroupConfig",
       .obj(
@@ -122,8 +131,10 @@ public enum LisaConfigSchema {
     .opt(
       "mcpWorkbenchEcsConfig",
       .obj(
-        .opt("instanceType", .oneOf(validInstanceTypes)), .opt("blockDeviceVolumeSize", .num(min: 30)), .opt("minCapacity", .num(min: 1)),
-        .opt("maxCapacity", .num(min: 1)), .opt("cooldown", .num(min: 1)), .nullish("domainName", .str), .nullish("sslCertIamArn", .str))),
+        .opt("instanceType", .oneOf(validInstanceTypes)), .opt("blockDeviceVolumeSize", .num(min: 30)),
+        .opt("minCapacity", .num(min: 1)),
+        .opt("maxCapacity", .num(min: 1)), .opt("cooldown", .num(min: 1)), .nullish("domainName", .str),
+        .nullish("sslCertIamArn", .str))),
     .opt("mcpWorkbenchCorsOrigins", .str), .opt("corsAllowedOrigins", .str),
     .opt("logLevel", .oneOf(["DEBUG", "INFO", "WARNING", "ERROR"])),
     .opt("authConfig", authConfig), .opt("roles", roles),
@@ -131,7 +142,12 @@ public enum LisaConfigSchema {
     .opt("baseImage", .str), .opt("nodejsImage", .str), .opt("condaUrl", .str), .opt("certificateAuthorityBundle", .str),
     .req("ragRepositories", .array(ragRepository)),
     .opt("ragFileProcessingConfig", .obj(.req("chunkSize", .num(min: 100, max: 10000)), .req("chunkOverlap", .num(min: 0)))),
-    .opt("ecsModels", .array(.obj(.req("modelName", .str), .req("baseImage", .str), .req("inferenceContainer", .oneOf(["tgi", "tei", "instructor", "vllm"]))))),
+    .opt(
+      "ecsModels",
+      .array(
+        .obj(
+          .req("modelName", .str), .req("baseImage", .str),
+          .req("inferenceContainer", .oneOf(["tgi", "tei", "instructor", "vllm"]))))),
     .opt("apiGatewayConfig", .obj(.nullish("domainName", .str))),
     .opt("nvmeHostMountPath", .str), .opt("nvmeContainerMountPath", .str),
     .opt("tags", .array(.obj(.req("Key", .str), .req("Value", .str)))),
@@ -140,7 +156,9 @@ public enum LisaConfigSchema {
     .opt("vectorStoreDeployerPath", .str), .opt("documentsPath", .str), .opt("lambdaPath", .any),
     .opt(
       "lambdaLayerAssets",
-      .obj(.opt("authorizerLayerPath", .str), .opt("commonLayerPath", .str), .opt("fastapiLayerPath", .str), .opt("ragLayerPath", .str), .opt("cdkLayerPath", .str))),
+      .obj(
+        .opt("authorizerLayerPath", .str), .opt("commonLayerPath", .str), .opt("fastapiLayerPath", .str),
+        .opt("ragLayerPath", .str), .opt("cdkLayerPath", .str))),
     .opt(
       "auditLoggingConfig",
       .obj(

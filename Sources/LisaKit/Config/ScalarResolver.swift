@@ -73,10 +73,19 @@ public enum ScalarResolver {
     guard !body.isEmpty else { return nil }
     let radix: Int
     var digits: Substring
-    if body.hasPrefix("0b") { radix = 2; digits = body.dropFirst(2) }
-    else if body.hasPrefix("0o") { radix = 8; digits = body.dropFirst(2) }
-    else if body.hasPrefix("0x") { radix = 16; digits = body.dropFirst(2) }
-    else { radix = 10; digits = body }
+    if body.hasPrefix("0b") {
+      radix = 2
+      digits = body.dropFirst(2)
+    } else if body.hasPrefix("0o") {
+      radix = 8
+      digits = body.dropFirst(2)
+    } else if body.hasPrefix("0x") {
+      radix = 16
+      digits = body.dropFirst(2)
+    } else {
+      radix = 10
+      digits = body
+    }
     guard !digits.isEmpty, digits.first != "_", digits.last != "_" else { return nil }
     let clean = digits.filter { $0 != "_" }
     guard !clean.isEmpty, clean.allSatisfy({ ($0.hexDigitValue ?? radix) < radix }) else { return nil }

@@ -36,7 +36,8 @@ enum CommentCollector {
         let comment = YAMLComment(column: indent + 1, text: String(line[indent...]).trimmingTrailingSpaces)
         if next < anchors.count {
           // A comment indented deeper than the next key still belongs to the block above it.
-          let owner = result[anchors[next]]!.anchorColumn < comment.column
+          let owner =
+            result[anchors[next]]!.anchorColumn < comment.column
             ? anchors[..<next].last { result[$0]!.anchorColumn <= comment.column } : nil
           if let owner {
             result[owner]?.footer.append(comment)

@@ -96,7 +96,8 @@ public struct YAMLEmitter {
   static func scalar(_ s: YAMLScalar) -> String {
     switch s.style {
     case .plain: s.text.contains("\n") ? doubleQuoted(s.text) : s.text
-    case .singleQuoted: s.text.contains("\n") ? doubleQuoted(s.text) : "'" + s.text.replacingOccurrences(of: "'", with: "''") + "'"
+    case .singleQuoted:
+      s.text.contains("\n") ? doubleQuoted(s.text) : "'" + s.text.replacingOccurrences(of: "'", with: "''") + "'"
     case .doubleQuoted, .literal, .folded: doubleQuoted(s.text)
     }
   }

@@ -27,10 +27,12 @@ public enum YAMLLoader {
       throw translate(error, text: text, file: file)
     }
     guard let root else {
-      throw LisaError(.dataError, "the file is empty; expected a mapping of settings", at: SourceLocation(file: file, line: 1, column: 1))
+      throw LisaError(
+        .dataError, "the file is empty; expected a mapping of settings", at: SourceLocation(file: file, line: 1, column: 1))
     }
     let comments = keepComments ? CommentCollector.collect(text: text, root: root) : [:]
-    return try Converter(file: file, comments: comments, lines: text.split(separator: "\n", omittingEmptySubsequences: false)).convert(root)
+    return try Converter(file: file, comments: comments, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+      .convert(root)
   }
 
   static func decode(_ data: Data, file: String) throws -> String {
@@ -46,7 +48,12 @@ public enum YAMLLoader {
       let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
       let end = bytes.index(index, offsetBy: length, limitedBy: bytes.endIndex) ?? bytes.endIndex
       if length == 0 || String(data: bytes[index..<end], encoding: .utf8) == nil { break }
-      if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
       index = end
     }
     throw LisaError(.dataError, "not valid UTF-8 text (binary data?)", at: SourceLocation(file: file, line: line, column: column))
@@ -104,7 +111,8 @@ public enum YAMLLoader {
         }
         if depth + max(flow, 0) > maxDepth {
           throw LisaError(
-            .dataError, "nesting is deeper than \(maxDepth) levels", at: SourceLocation(file: file, line: lineNumber, column: j + 1))
+            .dataError, "nesting is deeper than \(maxDepth) levels",
+            at: SourceLocation(file: file, line: lineNumber, column: j + 1))
         }
         j += 1
       }
@@ -164,7 +172,12 @@ public enum YAMLLoader {
     var line = 1
     var column = 1
     for byte in text.utf8.prefix(offset) {
-      if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
     }
     return (line, column)
   }

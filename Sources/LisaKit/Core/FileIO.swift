@@ -34,7 +34,8 @@ public enum FileIO {
     }
     if Int(st.st_size) > limit {
       throw LisaError(
-        .dataError, "\(name): file is \(formatBytes(Int(st.st_size))), larger than the \(formatBytes(limit)) limit for this kind of file")
+        .dataError,
+        "\(name): file is \(formatBytes(Int(st.st_size))), larger than the \(formatBytes(limit)) limit for this kind of file")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw LisaError(.ioError, "\(name): cannot be read (\(String(cString: strerror(errno))))")
@@ -51,7 +52,8 @@ public enum FileIO {
   public static func createPrivateDirectory(_ directory: String, orThrow failure: @autoclosure () -> LisaError) throws {
     guard !isDirectory(directory) else { return }
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       throw failure()
     }
@@ -66,7 +68,9 @@ public enum FileIO {
     try createPrivateDirectory(dir, orThrow: LisaError(.ioError, "\(name): cannot create directory \(dir)"))
     var template = Array("\(dir)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw LisaError(.ioError, "\(name): cannot create a file in \(dir) (\(String(cString: strerror(errno))))") }
+    guard fd >= 0 else {
+      throw LisaError(.ioError, "\(name): cannot create a file in \(dir) (\(String(cString: strerror(errno))))")
+    }
     let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     var ok = false
     defer {

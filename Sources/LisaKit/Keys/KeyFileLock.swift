@@ -19,7 +19,8 @@ public enum KeyFileLock {
     let lockPath = path(for: file)
     let directory = (lockPath as NSString).deletingLastPathComponent
     if !directory.isEmpty {
-      try FileIO.createPrivateDirectory(directory, orThrow: LisaError(.ioError, "\(displayName): cannot create directory \(directory)"))
+      try FileIO.createPrivateDirectory(
+        directory, orThrow: LisaError(.ioError, "\(displayName): cannot create directory \(directory)"))
     }
     let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else {

@@ -26,7 +26,9 @@ public enum LisaToken {
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
     let hex = digest.map { String(format: "%02x", $0) }.joined()
-    let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+    let parts = [
+      hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20),
+    ]
     return parts.joined(separator: "-")
   }
 
@@ -127,7 +129,9 @@ public enum TokenAcceptance: Sendable, Equatable {
   public static func check(item: DynamoDBItem?, format: LisaTokenFormat, now: Date) -> TokenAcceptance {
     guard let item else { return .rejected("no item under the token's key") }
     guard format == .hashed else { return .accepted }
-    guard let uuid = item["tokenUUID"]?.stringValue, !uuid.isEmpty else { return .rejected("no tokenUUID (LISA treats it as legacy)") }
+    guard let uuid = item["tokenUUID"]?.stringValue, !uuid.isEmpty else {
+      return .rejected("no tokenUUID (LISA treats it as legacy)")
+    }
     guard let expiration = LisaToken.expiration(of: item) else { return .rejected("no tokenExpiration") }
     guard now.timeIntervalSince1970 < TimeInterval(expiration) else { return .rejected("expired") }
     return .accepted

@@ -35,7 +35,8 @@ public struct ConfigMigrator {
     let listed = available.isEmpty ? "none" : available.joined(separator: ", ")
     if available.isEmpty && root["env"] == nil {
       guard root.keys.contains(where: LisaConfigSchema.topLevelKeys.contains) else {
-        throw LisaError(.invalid, "no environment blocks (expected env: and a block per environment)", at: SourceLocation(file: file))
+        throw LisaError(
+          .invalid, "no environment blocks (expected env: and a block per environment)", at: SourceLocation(file: file))
       }
       throw LisaError(
         .invalid, "already in the split layout (config keys at the top level, no env: blocks)",
@@ -57,10 +58,14 @@ public struct ConfigMigrator {
         at: SourceLocation(file: file), hint: "choose one with --env NAME, or use --all-envs --out-dir DIR")
     }
     guard let block = root.entry(name) else {
-      throw LisaError(.notFound, "environment '\(name)' not found (environments: \(listed))", at: root["env"]?.location ?? SourceLocation(file: file))
+      throw LisaError(
+        .notFound, "environment '\(name)' not found (environments: \(listed))",
+        at: root["env"]?.location ?? SourceLocation(file: file))
     }
     guard block.value.mapping != nil else {
-      throw LisaError(.invalid, "environment '\(name)' must be a mapping of settings, found \(block.value.kindDescription)", at: block.keyLocation)
+      throw LisaError(
+        .invalid, "environment '\(name)' must be a mapping of settings, found \(block.value.kindDescription)",
+        at: block.keyLocation)
     }
     return name
   }
@@ -70,7 +75,8 @@ public struct ConfigMigrator {
     var config = root[environment]?.mapping ?? YAMLMapping()
 
     if let lambda = config.remove("lambdaConfig") {
-      report.dropped.append(.init(path: "lambdaConfig", line: lambda.keyLocation?.line, detail: LisaConfigSchema.retiredKeys["lambdaConfig"]!))
+      report.dropped.append(
+        .init(path: "lambdaConfig", line: lambda.keyLocation?.line, detail: LisaConfigSchema.retiredKeys["lambdaConfig"]!))
     }
     for entry in config.entries where entry.value.isNull {
       config.remove(entry.key)
@@ -92,7 +98,8 @@ public struct ConfigMigrator {
     }
     report.keptKeys = Self.leafCount(node)
     let diagnostics = ConfigValidator.validate(LodashMerge.merge(base, node))
-    let header = "# Migrated by `lisa migrate config` from \((file as NSString).lastPathComponent), environment '\(environment)'.\n"
+    let header =
+      "# Migrated by `lisa migrate config` from \((file as NSString).lastPathComponent), environment '\(environment)'.\n"
     let yaml = header + YAMLEmitter().emit(node)
     return Result(environment: environment, node: node, yaml: yaml, report: report, diagnostics: diagnostics)
   }
@@ -108,7 +115,8 @@ public struct ConfigMigrator {
       let from = "restApiConfig.loadBalancerConfig.\(key)"
       if entry.value.isNull { continue }
       if let existing = result.entry(key), !existing.value.isNull {
-        report.dropped.append(.init(path: from, line: entry.keyLocation?.line, detail: "restApiConfig.\(key) is already set and wins"))
+        report.dropped.append(
+          .init(path: from, line: entry.keyLocation?.line, detail: "restApiConfig.\(key) is already set and wins"))
         continue
       }
       result.remove(key)
@@ -117,7 +125,8 @@ public struct ConfigMigrator {
     }
     for entry in lb.entries {
       report.dropped.append(
-        .init(path: "restApiConfig.loadBalancerConfig.\(entry.key)", line: entry.keyLocation?.line, detail: "removed in LISA v3.2"))
+        .init(
+          path: "restApiConfig.loadBalancerConfig.\(entry.key)", line: entry.keyLocation?.line, detail: "removed in LISA v3.2"))
     }
     return result
   }
@@ -128,17 +137,22 @@ public struct ConfigMigrator {
     if var dbKey = result.remove("dbKey"), result["db_key"] == nil {
       dbKey.key = "db_key"
       result.entries.insert(dbKey, at: 0)
-      report.renamed.append(.init(path: "litellmConfig.dbKey", line: dbKey.keyLocation?.line, detail: "renamed to litellmConfig.db_key"))
+      report.renamed.append(
+        .init(path: "litellmConfig.dbKey", line: dbKey.keyLocation?.line, detail: "renamed to litellmConfig.db_key"))
     }
     if var general = result["general_settings"]?.mapping, var master = general.remove("master_key") {
       if result["db_key"] == nil {
         master.key = "db_key"
         result.entries.insert(master, at: 0)
         report.renamed.append(
-          .init(path: "litellmConfig.general_settings.master_key", line: master.keyLocation?.line, detail: "moved to litellmConfig.db_key"))
+          .init(
+            path: "litellmConfig.general_settings.master_key", line: master.keyLocation?.line,
+            detail: "moved to litellmConfig.db_key"))
       } else {
         report.dropped.append(
-          .init(path: "litellmConfig.general_settings.master_key", line: master.keyLocation?.line, detail: "litellmConfig.db_key is already set and wins"))
+          .init(
+            path: "litellmConfig.general_settings.master_key", line: master.keyLocation?.line,
+            detail: "litellmConfig.db_key is already set and wins"))
       }
       if general.entries.isEmpty {
         result.remove("general_settings")
@@ -147,7 +161,9 @@ public struct ConfigMigrator {
       }
     }
     if result["db_key"] == nil {
-      report.notes.append("no litellmConfig.general_settings.master_key: config-base.yaml's published db_key will be used; set litellmConfig.db_key")
+      report.notes.append(
+        "no litellmConfig.general_settings.master_key: config-base.yaml's published db_key will be used; set litellmConfig.db_key"
+      )
     }
     return result
   }
@@ -155,7 +171,9 @@ public struct ConfigMigrator {
   /// An unquoted account number with a leading zero is read by LISA as a shorter number.
   func quoteAccountNumbers(_ config: inout YAMLMapping, report: inout MigrationReport) {
     func fix(_ node: YAMLNode, path: String) -> YAMLNode {
-      guard case .scalar(var s) = node, s.style == .plain, s.resolved.isNumber, s.text.hasPrefix("0"), s.text.count == 12 else { return node }
+      guard case .scalar(var s) = node, s.style == .plain, s.resolved.isNumber, s.text.hasPrefix("0"), s.text.count == 12 else {
+        return node
+      }
       s.style = .doubleQuoted
       report.changed.append(.init(path: path, line: s.location?.line, detail: "quoted \(s.text) so LISA keeps the leading zero"))
       return .scalar(s)

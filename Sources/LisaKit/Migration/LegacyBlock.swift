@@ -11,7 +11,8 @@ public enum LegacyBlock {
       block.append(line)
     }
     while let last = block.last, last.trimmingCharacters(in: .whitespaces).isEmpty { block.removeLast() }
-    let indent = block.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    let indent =
+      block.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
       .map { $0.prefix { $0 == " " }.count }.min() ?? 0
     return block.map { line in
       line.prefix(indent).allSatisfy { $0 == " " } ? String(line.dropFirst(min(indent, line.count))) : String(line)

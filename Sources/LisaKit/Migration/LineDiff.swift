@@ -18,7 +18,12 @@ public enum LineDiff {
     while index < ops.count {
       guard let changeStart = ops[index...].firstIndex(where: { if case .same = $0 { false } else { true } }) else { break }
       let skip = max(0, changeStart - context - index)
-      for op in ops[index..<(index + skip)] { if case .same = op { oldLine += 1; newLine += 1 } }
+      for op in ops[index..<(index + skip)] {
+        if case .same = op {
+          oldLine += 1
+          newLine += 1
+        }
+      }
       let hunkStart = index + skip
       var hunkEnd = changeStart
       var sameRun = 0
@@ -73,11 +78,15 @@ public enum LineDiff {
     var j = 0
     while i < n && j < m {
       if a[i] == b[j] {
-        ops.append(.same(a[i])); i += 1; j += 1
+        ops.append(.same(a[i]))
+        i += 1
+        j += 1
       } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-        ops.append(.removed(a[i])); i += 1
+        ops.append(.removed(a[i]))
+        i += 1
       } else {
-        ops.append(.added(b[j])); j += 1
+        ops.append(.added(b[j]))
+        j += 1
       }
     }
     ops += a[i...].map { .removed($0) }

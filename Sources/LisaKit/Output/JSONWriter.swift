@@ -20,7 +20,10 @@ public enum JSONWriter {
     case .number(let n): out += n
     case .string(let s): out += quote(s)
     case .array(let items):
-      if items.isEmpty { out += "[]"; return }
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
       out += "["
       for (i, item) in items.enumerated() {
         if i > 0 { out += "," }
@@ -30,7 +33,10 @@ public enum JSONWriter {
       if pretty { out += "\n" + String(repeating: "  ", count: indent) }
       out += "]"
     case .object(let pairs):
-      if pairs.isEmpty { out += "{}"; return }
+      if pairs.isEmpty {
+        out += "{}"
+        return
+      }
       out += "{"
       for (i, (key, item)) in pairs.enumerated() {
         if i > 0 { out += "," }

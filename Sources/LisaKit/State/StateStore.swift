@@ -45,7 +45,9 @@ public final class StateStore: Sendable {
         let database = try DatabaseQueue(path: path, configuration: configuration)
         if try !database.read(StateSchema.migrator.hasCompletedMigrations) { try StateSchema.migrator.migrate(database) }
         return database
-      } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50
+      {
         attempt += 1
         usleep(100_000)
       } catch {

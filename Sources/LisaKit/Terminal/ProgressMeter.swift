@@ -43,7 +43,9 @@ public final class ProgressMeter: @unchecked Sendable {
     let now = clock()
     let elapsed = now.timeIntervalSince(started)
     if live { sink.write("\r\u{1B}[K") }
-    if !quiet { sink.write("\(label): \(Self.count(done)) in \(Self.duration(elapsed))\(rate(elapsed).map { " (\($0))" } ?? "")\n") }
+    if !quiet {
+      sink.write("\(label): \(Self.count(done)) in \(Self.duration(elapsed))\(rate(elapsed).map { " (\($0))" } ?? "")\n")
+    }
     return elapsed
   }
 
@@ -84,6 +86,8 @@ public final class ProgressMeter: @unchecked Sendable {
   public static func duration(_ seconds: TimeInterval) -> String {
     if seconds < 60 { return String(format: "%.1fs", seconds) }
     let total = Int(seconds.rounded())
-    return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) : String(format: "%d:%02d", total / 60, total % 60)
+    return total >= 3600
+      ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+      : String(format: "%d:%02d", total / 60, total % 60)
   }
 }

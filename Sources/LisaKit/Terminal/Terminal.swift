@@ -20,7 +20,8 @@ public struct Terminal: Sendable {
   public var dumb: Bool
   public var colorMode: ColorMode = .auto
 
-  public init(isStdinTTY: Bool, isStdoutTTY: Bool, isStderrTTY: Bool, width: Int = 100, noColor: Bool = false, dumb: Bool = false) {
+  public init(isStdinTTY: Bool, isStdoutTTY: Bool, isStderrTTY: Bool, width: Int = 100, noColor: Bool = false, dumb: Bool = false)
+  {
     self.isStdinTTY = isStdinTTY
     self.isStdoutTTY = isStdoutTTY
     self.isStderrTTY = isStderrTTY
@@ -64,7 +65,13 @@ public struct Terminal: Sendable {
 }
 
 public enum Style: String, Sendable {
-  case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
+  case bold = "1"
+  case dim = "2"
+  case red = "31"
+  case green = "32"
+  case yellow = "33"
+  case blue = "34"
+  case cyan = "36"
 
   public func apply(_ text: String, enabled: Bool) -> String {
     enabled ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text

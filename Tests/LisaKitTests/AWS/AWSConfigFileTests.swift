@@ -72,7 +72,8 @@ import Testing
   @Test func environmentMovesTheFiles() throws {
     let home = TestPaths.temporaryDirectory("aws-files")
     let elsewhere = TestPaths.temporaryDirectory("aws-elsewhere")
-    let credentials = try AWSFixture.write(elsewhere, "creds.ini", "[moved]\naws_access_key_id = AKIDMOVED\naws_secret_access_key = b\n")
+    let credentials = try AWSFixture.write(
+      elsewhere, "creds.ini", "[moved]\naws_access_key_id = AKIDMOVED\naws_secret_access_key = b\n")
     let config = try AWSFixture.write(elsewhere, "config.ini", "[profile moved]\nregion = sa-east-1\n")
     let context = awsContext(
       environment: ["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_CONFIG_FILE": config.path], home: home)

@@ -167,7 +167,8 @@ import Testing
   @Test func batchWriteResubmitsUnprocessedItemsWithBackoff() async throws {
     let unprocessed = #"{"UnprocessedItems":{"tokens":[{"PutRequest":{"Item":{"token":{"S":"k3"}}}}]}}"#
     let transport = AWSScriptedTransport([
-      AWSScriptedTransport.ok(unprocessed), AWSScriptedTransport.ok(unprocessed), AWSScriptedTransport.ok(#"{"UnprocessedItems":{}}"#),
+      AWSScriptedTransport.ok(unprocessed), AWSScriptedTransport.ok(unprocessed),
+      AWSScriptedTransport.ok(#"{"UnprocessedItems":{}}"#),
     ])
     let requests = (1...3).map { DynamoDBWriteRequest.put(["token": .s("k\($0)")]) }
     let summary = try await dynamoDB(transport).batchWrite(table: "tokens", requests)

@@ -71,7 +71,8 @@ import Testing
   @Test func roleProfilesChainThroughAssumeRole() async throws {
     try await MotoServer.with { server in
       let home = TestPaths.temporaryDirectory("aws-roles")
-      try AWSFixture.write(home, ".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
+      try AWSFixture.write(
+        home, ".aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n")
       try AWSFixture.write(
         home, ".aws/config",
         """

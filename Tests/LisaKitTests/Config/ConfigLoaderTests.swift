@@ -31,7 +31,10 @@ import Testing
 
   @Test func environmentOverridesApplyAfterTheMergeAndEmptyValuesAreIgnored() throws {
     let dir = try directory(custom: "region: us-east-1\ndeploymentName: dev\nprofile: p\n", base: "partition: aws\n")
-    let env = ["REGION": "eu-west-1", "DEPLOYMENT_NAME": "", "ACCOUNT_NUMBER": "012345678901", "PROFILE": "ops", "PARTITION": "aws-us-gov", "DOMAIN": "example.com"]
+    let env = [
+      "REGION": "eu-west-1", "DEPLOYMENT_NAME": "", "ACCOUNT_NUMBER": "012345678901", "PROFILE": "ops", "PARTITION": "aws-us-gov",
+      "DOMAIN": "example.com",
+    ]
     let config = try load(dir, env: env)
     #expect(config.string("region") == "eu-west-1")
     #expect(config.string("deploymentName") == "dev")
@@ -59,7 +62,8 @@ import Testing
 
   @Test func missingDirectoryIsNotFound() throws {
     let error = try #require(throws: LisaError.self) {
-      try ConfigLoader.load(directory: "/nonexistent/lisa", context: TestContext(workingDirectory: URL(fileURLWithPath: "/")).context)
+      try ConfigLoader.load(
+        directory: "/nonexistent/lisa", context: TestContext(workingDirectory: URL(fileURLWithPath: "/")).context)
     }
     #expect(error.status == .notFound)
   }

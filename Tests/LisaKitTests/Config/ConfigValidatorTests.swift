@@ -34,7 +34,8 @@ let validBase = """
   """
 
 func diagnostics(_ custom: String, base: String = validBase) throws -> [ConfigDiagnostic] {
-  ConfigValidator.validate(LodashMerge.merge(try yaml(base, file: "config-base.yaml"), try yaml(custom, file: "config-custom.yaml")))
+  ConfigValidator.validate(
+    LodashMerge.merge(try yaml(base, file: "config-base.yaml"), try yaml(custom, file: "config-custom.yaml")))
 }
 
 func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnostic] {
@@ -75,21 +76,54 @@ func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnos
     ("    \"user:alice\":\n", "    \"alice\":\n", "restApiConfig.rateLimitOverrides.alice", "token:<tokenUUID>"),
     ("      rpm: 120\n", "      rpm: 0\n", "restApiConfig.rateLimitOverrides.user:alice.rpm", "at least 1"),
     ("restApiConfig:\n", "restApiConfig:\n  rateLimitRpm: 1.5\n", "restApiConfig.rateLimitRpm", "integer"),
-    ("restApiConfig:\n", "restApiConfig:\n  rdsConfig:\n    dbHost: db.example\n", "restApiConfig.rdsConfig.dbHost", "must not be set"),
-    ("  - repositoryId: pgvector-rag\n", "  - repositoryId: -rag-\n", "ragRepositories[0].repositoryId", "cannot start or end with '-'"),
+    (
+      "restApiConfig:\n", "restApiConfig:\n  rdsConfig:\n    dbHost: db.example\n", "restApiConfig.rdsConfig.dbHost",
+      "must not be set"
+    ),
+    (
+      "  - repositoryId: pgvector-rag\n", "  - repositoryId: -rag-\n", "ragRepositories[0].repositoryId",
+      "cannot start or end with '-'"
+    ),
     ("  - repositoryId: pgvector-rag\n", "  - repositoryId: PG\n", "ragRepositories[0].repositoryId", "lowercase"),
-    ("    rdsConfig:\n      username: postgres\n", "    opensearchConfig:\n      endpoint: x\n", "ragRepositories[0].rdsConfig", "required for a pgvector"),
+    (
+      "    rdsConfig:\n      username: postgres\n", "    opensearchConfig:\n      endpoint: x\n", "ragRepositories[0].rdsConfig",
+      "required for a pgvector"
+    ),
     ("    type: pgvector\n", "    type: chroma\n", "ragRepositories[0].type", "expected one of"),
-    ("ragRepositories:\n", "ecsModels:\n  - modelName: m\n    baseImage: b\n    inferenceContainer: tgi2\nragRepositories:\n", "ecsModels[0].inferenceContainer", "expected one of 'tgi', 'tei', 'instructor', 'vllm'"),
-    ("ragRepositories:\n", "ecsModels:\n  - modelName: m\n    inferenceContainer: tgi\nragRepositories:\n", "ecsModels[0].baseImage", "required key is missing"),
+    (
+      "ragRepositories:\n", "ecsModels:\n  - modelName: m\n    baseImage: b\n    inferenceContainer: tgi2\nragRepositories:\n",
+      "ecsModels[0].inferenceContainer", "expected one of 'tgi', 'tei', 'instructor', 'vllm'"
+    ),
+    (
+      "ragRepositories:\n", "ecsModels:\n  - modelName: m\n    inferenceContainer: tgi\nragRepositories:\n",
+      "ecsModels[0].baseImage", "required key is missing"
+    ),
     ("authConfig:\n", "roles:\n  ECSModelTaskRole: x\nauthConfig:\n", "roles.ApiTokensApiRole", "required key is missing"),
     ("  clientId: client\n", "  clientId:\n", "authConfig.clientId", "found null"),
-    ("ragRepositories:\n", "subnets:\n  - subnetId: sn-1\n    ipv4CidrBlock: 10.0.0.0/24\n    availabilityZone: us-east-1a\nragRepositories:\n", "subnets[0].subnetId", "must start with \"subnet-\""),
-    ("ragRepositories:\n", "ragFileProcessingConfig:\n  chunkSize: 50\n  chunkOverlap: 1\nragRepositories:\n", "ragFileProcessingConfig.chunkSize", "at least 100"),
-    ("ragRepositories:\n", "permissionsBoundaryAspect:\n  permissionsBoundaryPolicyName: p\n  rolePrefix: ThisPrefixIsFarTooLongForIAM\nragRepositories:\n", "permissionsBoundaryAspect.rolePrefix", "at most 20"),
+    (
+      "ragRepositories:\n",
+      "subnets:\n  - subnetId: sn-1\n    ipv4CidrBlock: 10.0.0.0/24\n    availabilityZone: us-east-1a\nragRepositories:\n",
+      "subnets[0].subnetId", "must start with \"subnet-\""
+    ),
+    (
+      "ragRepositories:\n", "ragFileProcessingConfig:\n  chunkSize: 50\n  chunkOverlap: 1\nragRepositories:\n",
+      "ragFileProcessingConfig.chunkSize", "at least 100"
+    ),
+    (
+      "ragRepositories:\n",
+      "permissionsBoundaryAspect:\n  permissionsBoundaryPolicyName: p\n  rolePrefix: ThisPrefixIsFarTooLongForIAM\nragRepositories:\n",
+      "permissionsBoundaryAspect.rolePrefix", "at most 20"
+    ),
     ("ragRepositories:\n", "stackSynthesizer: Custom\nragRepositories:\n", "stackSynthesizer", "expected one of"),
-    ("    rdsConfig:\n", "    pipelines:\n      - s3Bucket: b\n        s3Prefix: docs/../x\n    rdsConfig:\n", "ragRepositories[0].pipelines[0].s3Prefix", "relative path"),
-    ("    rdsConfig:\n", "    pipelines:\n      - s3Bucket: b\n        chunkingStrategy:\n          type: fixed\n          size: 200\n          overlap: 150\n    rdsConfig:\n", "ragRepositories[0].pipelines[0].chunkingStrategy.overlap", "half of size"),
+    (
+      "    rdsConfig:\n", "    pipelines:\n      - s3Bucket: b\n        s3Prefix: docs/../x\n    rdsConfig:\n",
+      "ragRepositories[0].pipelines[0].s3Prefix", "relative path"
+    ),
+    (
+      "    rdsConfig:\n",
+      "    pipelines:\n      - s3Bucket: b\n        chunkingStrategy:\n          type: fixed\n          size: 200\n          overlap: 150\n    rdsConfig:\n",
+      "ragRepositories[0].pipelines[0].chunkingStrategy.overlap", "half of size"
+    ),
   ])
   func eachRuleRejects(replacing: String, with replacement: String, path: String, fragment: String) throws {
     #expect(validCustom.contains(replacing), "fixture does not contain \(replacing)")
@@ -98,7 +132,10 @@ func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnos
   }
 
   @Test func authConfigIsRequiredWhenChatRagOrUiAreOn() throws {
-    let noAuth = validCustom.components(separatedBy: "\n").filter { !$0.hasPrefix("  authority") && !$0.hasPrefix("  clientId") && !$0.hasPrefix("  adminGroup") && !$0.hasPrefix("  jwtGroups") && $0 != "authConfig:" }.joined(separator: "\n")
+    let noAuth = validCustom.components(separatedBy: "\n").filter {
+      !$0.hasPrefix("  authority") && !$0.hasPrefix("  clientId") && !$0.hasPrefix("  adminGroup") && !$0.hasPrefix("  jwtGroups")
+        && $0 != "authConfig:"
+    }.joined(separator: "\n")
     #expect(try errors(noAuth).contains { $0.path == "authConfig" && $0.message.contains("deployChat, deployRag, deployUi") })
     #expect(try errors(noAuth + "deployChat: false\ndeployRag: false\ndeployUi: false\n").isEmpty)
   }
@@ -110,7 +147,9 @@ func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnos
   }
 
   @Test func unknownKeysAreWarningsWithSuggestions() throws {
-    let found = try diagnostics(validCustom.replacingOccurrences(of: "  db_key: sk-0a1b2c3d\n", with: "  db_key: sk-0a1b2c3d\n  dbKey: sk-x\n") + "deployUI: true\nlambdaConfig: {}\n")
+    let found = try diagnostics(
+      validCustom.replacingOccurrences(of: "  db_key: sk-0a1b2c3d\n", with: "  db_key: sk-0a1b2c3d\n  dbKey: sk-x\n")
+        + "deployUI: true\nlambdaConfig: {}\n")
     #expect(found.allSatisfy { $0.severity == .warning })
     let byPath = Dictionary(uniqueKeysWithValues: found.map { ($0.path, $0.message) })
     #expect(byPath["litellmConfig.dbKey"]?.contains("did you mean 'db_key'?") == true)
@@ -128,6 +167,9 @@ func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnos
 
   @Test func diagnosticsPointAtTheLineInTheFileThatSetTheValue() throws {
     let found = try errors(validCustom.replacingOccurrences(of: "  db_key: sk-0a1b2c3d\n", with: "  db_key: nope\n"))
-    #expect(found.first?.line == "config-custom.yaml:15:11: error: litellmConfig.db_key: must start with \"sk-\" (any string works; a random UUID is recommended)")
+    #expect(
+      found.first?.line
+        == "config-custom.yaml:15:11: error: litellmConfig.db_key: must start with \"sk-\" (any string works; a random UUID is recommended)"
+    )
   }
 }

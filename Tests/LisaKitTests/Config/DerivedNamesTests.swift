@@ -16,7 +16,8 @@ import Testing
   }
 
   @Test func customNamesAndPrefixAndConditionalStacks() throws {
-    let config = try yaml("""
+    let config = try yaml(
+      """
       deploymentName: acme
       deploymentStage: dev
       appName: chat
@@ -24,7 +25,8 @@ import Testing
       deployChat: false
       deployMcp: false
 
-      """).mapping!
+      """
+    ).mapping!
     let names = DerivedNames(config: config)
     #expect(names.deploymentPrefix == "/dev/acme/chat")
     #expect(names.value(group: "stacks", key: "apiTokens") == "acme-chat-api-tokens-dev")

@@ -6,7 +6,8 @@ import Testing
     ("", ResolvedScalar.null), ("~", .null), ("null", .null), ("NULL", .null),
     ("true", .bool(true)), ("False", .bool(false)),
     ("yes", .string("yes")), ("on", .string("on")), ("no", .string("no")),
-    ("012345678901", .int("12345678901")), ("0x1F", .int("31")), ("0o17", .int("15")), ("-42", .int("-42")), ("1_000", .int("1000")),
+    ("012345678901", .int("12345678901")), ("0x1F", .int("31")), ("0o17", .int("15")), ("-42", .int("-42")),
+    ("1_000", .int("1000")),
     ("1.10", .float(1.1)), (".5", .float(0.5)), ("1e3", .float(1000)), ("-.5", .string("-.5")),
     (".inf", .float(.infinity)), ("1.2.3", .string("1.2.3")), ("v1", .string("v1")), ("_1", .string("_1")),
   ])
@@ -29,6 +30,8 @@ import Testing
 
   @Test func jsonKeepsNumberTextAndStringsForNonJSONNumbers() throws {
     let node = try yaml("account: 012345678901\nversion: 1.10\nflag: yes\nhex: 0x1F\nn: 5\nnothing:\n")
-    #expect(JSONWriter.compact(node.json) == #"{"account":"012345678901","version":1.10,"flag":"yes","hex":"0x1F","n":5,"nothing":null}"#)
+    #expect(
+      JSONWriter.compact(node.json)
+        == #"{"account":"012345678901","version":1.10,"flag":"yes","hex":"0x1F","n":5,"nothing":null}"#)
   }
 }

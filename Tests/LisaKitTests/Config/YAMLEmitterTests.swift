@@ -34,11 +34,12 @@ import Testing
   }
 
   @Test func stringsThatWouldBeRetypedAreQuoted() {
-    let node = YAMLNode.mapping(YAMLMapping([
-      .init(key: "a", value: .scalar(.string("012345678901"))), .init(key: "b", value: .scalar(.string("yes"))),
-      .init(key: "c", value: .scalar(.string("a: b"))), .init(key: "d", value: .scalar(.string("plain text"))),
-      .init(key: "key with: colon", value: .scalar(.string(""))),
-    ]))
+    let node = YAMLNode.mapping(
+      YAMLMapping([
+        .init(key: "a", value: .scalar(.string("012345678901"))), .init(key: "b", value: .scalar(.string("yes"))),
+        .init(key: "c", value: .scalar(.string("a: b"))), .init(key: "d", value: .scalar(.string("plain text"))),
+        .init(key: "key with: colon", value: .scalar(.string(""))),
+      ]))
     #expect(emit(node) == "a: \"012345678901\"\nb: \"yes\"\nc: \"a: b\"\nd: plain text\n\"key with: colon\": \"\"\n")
   }
 
@@ -57,9 +58,13 @@ import Testing
       """
     let node = try yaml(text, comments: true)
     #expect(emit(node) == text + "\n")
-    guard case .mapping(var map) = node else { Issue.record("not a mapping"); return }
+    guard case .mapping(var map) = node else {
+      Issue.record("not a mapping")
+      return
+    }
     map.remove("b")
-    #expect(emit(.mapping(map)) == "# about a\na: 1  # inline a\n# about d\nd:\n  - x  # inline x\n  # more items could go here\n")
+    #expect(
+      emit(.mapping(map)) == "# about a\na: 1  # inline a\n# about d\nd:\n  - x  # inline x\n  # more items could go here\n")
   }
 
   @Test func hashesInsideQuotesAndBlockScalarsAreNotComments() throws {

@@ -64,7 +64,9 @@ import Testing
     let isDir = try #require(throws: LisaError.self) { try YAMLLoader.load(path: dir.path, displayName: "somedir") }
     #expect(isDir.status == .ioError)
     #expect(isDir.description == "somedir: is a directory, expected a file")
-    let missing = try #require(throws: LisaError.self) { try YAMLLoader.load(path: dir.path + "/nope.yaml", displayName: "nope.yaml") }
+    let missing = try #require(throws: LisaError.self) {
+      try YAMLLoader.load(path: dir.path + "/nope.yaml", displayName: "nope.yaml")
+    }
     #expect(missing.status == .notFound)
   }
 

@@ -29,7 +29,8 @@ import Testing
     let options = TokenImportOptions(targetFormat: .hashed, runStartedAt: start, username: "svc", groups: ["admins"])
     let expiry = 1_900_000_000
     guard case .write(let item) = options.convert(["token": "legacy-secret", "tokenExpiration": .number(expiry)]) else {
-      Issue.record("not written"); return
+      Issue.record("not written")
+      return
     }
     let hash = LisaToken.hash("legacy-secret")
     #expect(item["token"] == .s(hash))
@@ -49,27 +50,40 @@ import Testing
   @Test func expiredAndUnexpiringTokensAreSkippedWithAReason() {
     let options = TokenImportOptions(targetFormat: .hashed, runStartedAt: start)
     guard case .skip(let expired) = options.convert(["token": "t", "tokenExpiration": .number(1_700_000_000)]) else {
-      Issue.record("expired token written"); return
+      Issue.record("expired token written")
+      return
     }
     #expect(expired == TokenImportOptions.expiredReason)
-    guard case .skip(let noExpiry) = options.convert(["token": "t"]) else { Issue.record("written"); return }
+    guard case .skip(let noExpiry) = options.convert(["token": "t"]) else {
+      Issue.record("written")
+      return
+    }
     #expect(noExpiry.contains("--default-expiration"))
     var withDefault = options
     withDefault.defaultExpiration = 90 * 86_400
-    guard case .write(let item) = withDefault.convert(["token": "t"]) else { Issue.record("skipped"); return }
+    guard case .write(let item) = withDefault.convert(["token": "t"]) else {
+      Issue.record("skipped")
+      return
+    }
     #expect(item["tokenExpiration"] == .number(1_800_000_000 + 90 * 86_400))
     var including = options
     including.includeExpired = true
-    guard case .write = including.convert(["token": "t", "tokenExpiration": .number(1_700_000_000)]) else { Issue.record("skipped"); return }
+    guard case .write = including.convert(["token": "t", "tokenExpiration": .number(1_700_000_000)]) else {
+      Issue.record("skipped")
+      return
+    }
   }
 
   @Test func itemsAlreadyInTheTargetFormatAreCopiedAsIs() {
-    let hashed: DynamoDBItem = ["token": .s(LisaToken.hash("x")), "tokenUUID": "u", "tokenExpiration": .number(1_900_000_000), "name": "n"]
+    let hashed: DynamoDBItem = [
+      "token": .s(LisaToken.hash("x")), "tokenUUID": "u", "tokenExpiration": .number(1_900_000_000), "name": "n",
+    ]
     #expect(TokenImportOptions(targetFormat: .hashed, runStartedAt: start).convert(hashed) == .write(hashed))
     let plain: DynamoDBItem = ["token": "p"]
     #expect(TokenImportOptions(targetFormat: .plaintext, runStartedAt: start).convert(plain) == .write(plain))
     guard case .skip = TokenImportOptions(targetFormat: .plaintext, runStartedAt: start).convert(hashed) else {
-      Issue.record("hashed token written to a v6.0 table"); return
+      Issue.record("hashed token written to a v6.0 table")
+      return
     }
   }
 
@@ -79,11 +93,13 @@ import Testing
     #expect(TokenAcceptance.check(item: nil, format: .hashed, now: start) == .rejected("no item under the token's key"))
     var legacy = good
     legacy["tokenUUID"] = nil
-    #expect(TokenAcceptance.check(item: legacy, format: .hashed, now: start) == .rejected("no tokenUUID (LISA treats it as legacy)"))
+    #expect(
+      TokenAcceptance.check(item: legacy, format: .hashed, now: start) == .rejected("no tokenUUID (LISA treats it as legacy)"))
     var noExpiry = good
     noExpiry["tokenExpiration"] = nil
     #expect(TokenAcceptance.check(item: noExpiry, format: .hashed, now: start) == .rejected("no tokenExpiration"))
-    #expect(TokenAcceptance.check(item: good, format: .hashed, now: Date(timeIntervalSince1970: 1_900_000_000)) == .rejected("expired"))
+    #expect(
+      TokenAcceptance.check(item: good, format: .hashed, now: Date(timeIntervalSince1970: 1_900_000_000)) == .rejected("expired"))
     #expect(TokenAcceptance.check(item: ["token": "p"], format: .plaintext, now: start) == .accepted)
   }
 

@@ -7,9 +7,11 @@ func legacy(_ text: String) throws -> YAMLMapping {
   try #require(try YAMLLoader.parse(text: text, file: "config.yaml", keepComments: true).mapping)
 }
 
-func migrate(_ text: String, env: String? = nil, base: String? = nil, keepDefaults: Bool = false) throws -> ConfigMigrator.Result {
+func migrate(_ text: String, env: String? = nil, base: String? = nil, keepDefaults: Bool = false) throws -> ConfigMigrator.Result
+{
   let root = try legacy(text)
-  let baseNode = try YAMLLoader.parse(text: base ?? String(contentsOf: TestPaths.fixture("config-base.v6.6.0.yaml"), encoding: .utf8), file: "config-base.yaml")
+  let baseNode = try YAMLLoader.parse(
+    text: base ?? String(contentsOf: TestPaths.fixture("config-base.v6.6.0.yaml"), encoding: .utf8), file: "config-base.yaml")
   let name = try ConfigMigrator.selectEnvironment(in: root, requested: env, file: "config.yaml")
   return ConfigMigrator(base: baseNode, keepDefaults: keepDefaults).migrate(root: root, environment: name, file: "config.yaml")
 }
@@ -60,24 +62,32 @@ func legacyBlock(account: String = "\"111122223333\"", masterKey: String = "sk-p
     #expect(node.lookup(["mountS3DebUrl"]) == nil, "equal to config-base.yaml")
     #expect(node.lookup(["accountNumber"])?.scalar?.resolved == .string("012345678901"))
     let dropped = Set(result.report.dropped.map(\.path))
-    #expect(dropped.isSuperset(of: [
-      "lambdaConfig", "profile", "deploymentName", "restApiConfig.apiVersion", "restApiConfig.instanceType",
-      "restApiConfig.containerConfig", "restApiConfig.autoScalingConfig", "restApiConfig.loadBalancerConfig.healthCheckConfig",
-      "litellmConfig.model_list",
-    ]))
+    #expect(
+      dropped.isSuperset(of: [
+        "lambdaConfig", "profile", "deploymentName", "restApiConfig.apiVersion", "restApiConfig.instanceType",
+        "restApiConfig.containerConfig", "restApiConfig.autoScalingConfig", "restApiConfig.loadBalancerConfig.healthCheckConfig",
+        "litellmConfig.model_list",
+      ]))
     #expect(result.report.renamed.map(\.path).contains("litellmConfig.general_settings.master_key"))
     #expect(result.report.dropped.first { $0.path == "lambdaConfig" }?.line == 40)
     // The fixture leaves authConfig empty, which LISA rejects; the migration says so instead of writing it.
-    #expect(Set(result.errors.map(\.path)) == ["authConfig.authority", "authConfig.clientId", "authConfig.adminGroup", "authConfig.jwtGroupsProperty"])
+    #expect(
+      Set(result.errors.map(\.path)) == [
+        "authConfig.authority", "authConfig.clientId", "authConfig.adminGroup", "authConfig.jwtGroupsProperty",
+      ])
     // Comments of surviving keys come along; those of dropped keys do not.
-    #expect(result.yaml.contains("  db_key: sk-d7a77bcb-3e23-483c-beec-2700f2baeeb1  # A key is required for model management purposes\n"))
+    #expect(
+      result.yaml.contains(
+        "  db_key: sk-d7a77bcb-3e23-483c-beec-2700f2baeeb1  # A key is required for model management purposes\n"))
     #expect(result.yaml.contains("# NOTE: The following configuration will allow for using a custom domain"))
     #expect(result.yaml.contains("  # - repositoryId: default\n"))
     #expect(!result.yaml.contains("model_name: mymodel"))
     #expect(try YAMLLoader.parse(text: result.yaml, file: "out.yaml").sameValue(as: node))
   }
 
-  @Test(arguments: ["config-base.v3.2.0.yaml", "config-base.v6.6.0.yaml", "example_config.v3.2.0.yaml", "example_config.v6.6.0.yaml"])
+  @Test(arguments: [
+    "config-base.v3.2.0.yaml", "config-base.v6.6.0.yaml", "example_config.v3.2.0.yaml", "example_config.v6.6.0.yaml",
+  ])
   func splitLayoutFixturesAreRecognised(fixture: String) throws {
     let text = try String(contentsOf: TestPaths.fixture(fixture), encoding: .utf8)
     let error = try #require(throws: LisaError.self) { try migrate(text) }
@@ -108,12 +118,14 @@ func legacyBlock(account: String = "\"111122223333\"", masterKey: String = "sk-p
   }
 
   @Test func missingSectionsAreNotACrash() throws {
-    let bare = "env: dev\ndev:\n  accountNumber: \"111122223333\"\n  region: us-west-2\n  s3BucketModels: b\n  deployChat: false\n  deployRag: false\n  deployUi: false\n  ragRepositories: []\n"
+    let bare =
+      "env: dev\ndev:\n  accountNumber: \"111122223333\"\n  region: us-west-2\n  s3BucketModels: b\n  deployChat: false\n  deployRag: false\n  deployUi: false\n  ragRepositories: []\n"
     let result = try migrate(bare)
     #expect(result.errors.isEmpty)
     #expect(result.report.notes.contains { $0.contains("no litellmConfig section") })
     #expect(result.diagnostics.contains { $0.path == "litellmConfig.db_key" && $0.severity == .warning })
-    let noLoadBalancer = try migrate("env: dev\ndev:\n  restApiConfig:\n    internetFacing: true\n  litellmConfig:\n    litellm_settings: {}\n")
+    let noLoadBalancer = try migrate(
+      "env: dev\ndev:\n  restApiConfig:\n    internetFacing: true\n  litellmConfig:\n    litellm_settings: {}\n")
     #expect(noLoadBalancer.node.lookup(["restApiConfig", "internetFacing"])?.scalar?.text == "true")
     #expect(noLoadBalancer.report.notes.contains { $0.contains("no litellmConfig.general_settings.master_key") })
   }
@@ -128,8 +140,10 @@ func legacyBlock(account: String = "\"111122223333\"", masterKey: String = "sk-p
   }
 
   @Test func defaultsAreLeftToTheBaseUnlessKept() throws {
-    let base = "mountS3DebUrl: https://x\nragFileProcessingConfig:\n  chunkSize: 512\n  chunkOverlap: 51\nlitellmConfig:\n  db_key: sk-base\n"
-    let text = "env: dev\ndev:\n  mountS3DebUrl: https://x\n  ragFileProcessingConfig:\n    chunkSize: 512\n    chunkOverlap: 60\n  region: r\n"
+    let base =
+      "mountS3DebUrl: https://x\nragFileProcessingConfig:\n  chunkSize: 512\n  chunkOverlap: 51\nlitellmConfig:\n  db_key: sk-base\n"
+    let text =
+      "env: dev\ndev:\n  mountS3DebUrl: https://x\n  ragFileProcessingConfig:\n    chunkSize: 512\n    chunkOverlap: 60\n  region: r\n"
     let lean = try migrate(text, base: base)
     #expect(lean.node.lookup(["mountS3DebUrl"]) == nil)
     #expect(lean.node.lookup(["ragFileProcessingConfig"])?.mapping?.keys == ["chunkOverlap"])
@@ -140,7 +154,8 @@ func legacyBlock(account: String = "\"111122223333\"", masterKey: String = "sk-p
   }
 
   @Test func unknownKeysAreDroppedAndReported() throws {
-    let result = try migrate("env: dev\ndev:\n  region: r\n  deployUI: true\n  authConfig:\n    authority: a\n    clientId: c\n    groupClaim: x\n")
+    let result = try migrate(
+      "env: dev\ndev:\n  region: r\n  deployUI: true\n  authConfig:\n    authority: a\n    clientId: c\n    groupClaim: x\n")
     let byPath = Dictionary(uniqueKeysWithValues: result.report.dropped.map { ($0.path, $0.detail) })
     #expect(byPath["deployUI"]?.contains("did you mean 'deployUi'?") == true)
     #expect(byPath["authConfig.groupClaim"] != nil)

@@ -44,7 +44,9 @@ struct ConfigGet: LisaCommand {
       guard let next = node.lookup([part]) else {
         guard let map = node.mapping else { return nil }
         let place = prefix.isEmpty ? "top level" : prefix.joined(separator: ".")
-        if let suggestion = ConfigValidator.suggest(part, among: map.keys) { return "did you mean '\((prefix + [suggestion]).joined(separator: "."))'?" }
+        if let suggestion = ConfigValidator.suggest(part, among: map.keys) {
+          return "did you mean '\((prefix + [suggestion]).joined(separator: "."))'?"
+        }
         return "keys at \(place): \(map.keys.prefix(12).joined(separator: ", "))"
       }
       prefix.append(part)

@@ -20,7 +20,9 @@ struct ConfigNames: LisaCommand {
     let names = DerivedNames(config: config.mapping)
     switch format {
     case .table:
-      session.output(session.renderer.table(names.rows, columns: [Column("NAME", key: "name"), Column("VALUE", key: "value"), Column("NOTE", key: "note")]))
+      session.output(
+        session.renderer.table(
+          names.rows, columns: [Column("NAME", key: "name"), Column("VALUE", key: "value"), Column("NOTE", key: "note")]))
     case .jsonl:
       session.output(session.renderer.list(names.rows, format: .jsonl, columns: [], idKey: "name"))
     default:

@@ -23,7 +23,8 @@ struct ConfigShow: LisaCommand {
     for (variable, key) in config.overrides {
       session.info("note: \(key) comes from the environment variable \(variable)")
     }
-    session.output(format == .json ? JSONWriter.pretty(config.merged.json) + "\n" : YAMLEmitter(includeComments: false).emit(config.merged))
+    session.output(
+      format == .json ? JSONWriter.pretty(config.merged.json) + "\n" : YAMLEmitter(includeComments: false).emit(config.merged))
   }
 }
 

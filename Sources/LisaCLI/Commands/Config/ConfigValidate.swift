@@ -32,7 +32,9 @@ struct ConfigValidate: LisaCommand {
     if format == .table {
       diagnostics.forEach(session.diagnostic)
       let verdict = valid ? "valid" : "invalid"
-      session.output("\(config.customName): \(verdict) for LISA v\(LisaConfigSchema.lisaVersion) (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))\n")
+      session.output(
+        "\(config.customName): \(verdict) for LISA v\(LisaConfigSchema.lisaVersion) (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))\n"
+      )
     } else {
       let report = JSONValue.object([
         ("valid", .bool(valid)), ("errors", .int(errors)), ("warnings", .int(warnings)),
@@ -42,7 +44,11 @@ struct ConfigValidate: LisaCommand {
       session.output(session.renderer.object(report, format: format))
     }
     if !valid {
-      throw LisaError(.invalid, errors > 0 ? "config has \(errors) error\(errors == 1 ? "" : "s")" : "config has \(warnings) warning\(warnings == 1 ? "" : "s") (--strict)")
+      throw LisaError(
+        .invalid,
+        errors > 0
+          ? "config has \(errors) error\(errors == 1 ? "" : "s")"
+          : "config has \(warnings) warning\(warnings == 1 ? "" : "s") (--strict)")
     }
   }
 }

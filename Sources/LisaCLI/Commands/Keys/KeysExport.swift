@@ -19,7 +19,9 @@ struct KeysExport: LisaCommand {
   @Option(name: .customLong("from-table"), help: "Table to export (default: the deployment's pre-v6 token table).")
   var fromTable: String?
 
-  @Option(name: .customLong("output"), help: "Backup file to write (default: ./<table>-<UTC time>.lisabak).", completion: .file(extensions: ["lisabak"]))
+  @Option(
+    name: .customLong("output"), help: "Backup file to write (default: ./<table>-<UTC time>.lisabak).",
+    completion: .file(extensions: ["lisabak"]))
   var output: String?
 
   @OptionGroup(title: "Backup encryption") var encryption: BackupEncryptionOptions
@@ -48,11 +50,13 @@ struct KeysExport: LisaCommand {
     let formats = metadata.counts.kinds[TokenBackup.kind]?.formats ?? [:]
     let formatText = formats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     try session.report(
-      summary: "exported \(count) tokens (\(formatText.isEmpty ? "none" : formatText)) from \(table.name) to \(ctx.display(path)) in \(ProgressMeter.duration(elapsed)), \(metadata.encryption.scheme)",
+      summary:
+        "exported \(count) tokens (\(formatText.isEmpty ? "none" : formatText)) from \(table.name) to \(ctx.display(path)) in \(ProgressMeter.duration(elapsed)), \(metadata.encryption.scheme)",
       json: .object([
         ("table", .string(table.name)), ("region", .string(aws.region)), ("backup", .string(path)), ("read", .int(count)),
         ("formats", .object(formats.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-        ("checksum", .string(metadata.checksum)), ("encryption", .string(metadata.encryption.scheme)), ("elapsedSeconds", .number(String(format: "%.3f", elapsed))),
+        ("checksum", .string(metadata.checksum)), ("encryption", .string(metadata.encryption.scheme)),
+        ("elapsedSeconds", .number(String(format: "%.3f", elapsed))),
       ]))
   }
 

@@ -25,7 +25,9 @@ struct KeysImport: LisaCommand {
   @Option(name: .customLong("to-table"), help: "Target table (default: the deployment's v6 token table).")
   var toTable: String?
 
-  @Option(name: .customLong("passphrase-file"), help: "Read the backup passphrase from this file, or '-' for stdin.", completion: .file())
+  @Option(
+    name: .customLong("passphrase-file"), help: "Read the backup passphrase from this file, or '-' for stdin.",
+    completion: .file())
   var passphraseFile: String?
 
   @Flag(name: .customLong("dry-run"), help: "Print the plan (counts, what is skipped and why, masked examples); write nothing.")
@@ -46,7 +48,8 @@ struct KeysImport: LisaCommand {
     let (target, targetTable) = try await access.target(toTable)
     let protection = try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws)
     let format = write.targetFormat(for: targetTable)
-    let options = try write.importOptions(format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
+    let options = try write.importOptions(
+      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
 
     if dryRun {
       var plan = TokenImportPlan()

@@ -30,7 +30,9 @@ struct KeysMigrate: LisaCommand {
   @Option(name: .customLong("to-table"), help: "Target table (default: the deployment's v6 token table).")
   var toTable: String?
 
-  @Option(name: .customLong("backup"), help: "Backup file to write (default: in the state directory).", completion: .file(extensions: ["lisabak"]))
+  @Option(
+    name: .customLong("backup"), help: "Backup file to write (default: in the state directory).",
+    completion: .file(extensions: ["lisabak"]))
   var backup: String?
 
   @Flag(name: .customLong("dry-run"), help: "Print the plan (counts, what is skipped and why, masked examples); write nothing.")
@@ -52,7 +54,8 @@ struct KeysMigrate: LisaCommand {
     guard source.name != target.name else { throw LisaError.usage("source and target are the same table (\(source.name))") }
     session.detail("keys: from \(source.name) (\(source.origin)) to \(target.name) (\(target.origin))")
     let format = write.targetFormat(for: targetTable)
-    let options = try write.importOptions(format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
+    let options = try write.importOptions(
+      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
 
     if dryRun {
       var plan = TokenImportPlan()
@@ -67,10 +70,12 @@ struct KeysMigrate: LisaCommand {
       dynamo: dynamo, region: aws.region, source: source.name, target: target.name, targetFormat: format, options: options,
       overwrite: write.overwrite, state: state, protection: NoEncryption(), backupPath: "", context: ctx, quiet: session.quiet)
     if restart { try session.abandonUnfinished(migration, state: state) }
-    let interrupted = try state.unfinishedRun(kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(aws.region)/\(target.name)")
+    let interrupted = try state.unfinishedRun(
+      kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(aws.region)/\(target.name)")
     if let path = interrupted?.backupPath, FileIO.exists(path) {
       let reader = try BackupReader(path: path, displayName: ctx.display(path))
-      migration.protection = try session.protectionForReading(reader.metadata.encryption, passphraseFile: encryption.passphraseFile, aws: aws)
+      migration.protection = try session.protectionForReading(
+        reader.metadata.encryption, passphraseFile: encryption.passphraseFile, aws: aws)
     } else {
       migration.protection = try session.protectionForWriting(encryption, aws: aws)
     }

@@ -36,7 +36,9 @@ extension Session {
 
   /// `--restart`: gives up an interrupted run so a fresh one starts.
   func abandonUnfinished(_ migration: TokenMigration, state: StateStore) throws {
-    guard let run = try state.unfinishedRun(kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(migration.region)/\(migration.target)")
+    guard
+      let run = try state.unfinishedRun(
+        kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(migration.region)/\(migration.target)")
     else { return }
     try state.finish(run.id, outcome: .cancelled)
     info("abandoned interrupted run \(run.id) (its backup stays at \(run.backupPath.map(context.display) ?? "none"))")
@@ -58,13 +60,15 @@ extension Session {
       summary: line,
       json: .object([
         ("run", .int(Int(summary.runId))), ("resumed", .bool(summary.resumed)), ("source", .optional(migration.source)),
-        ("target", .string(migration.target)), ("format", .string(migration.targetFormat.rawValue)), ("backup", .string(summary.backupPath)),
+        ("target", .string(migration.target)), ("format", .string(migration.targetFormat.rawValue)),
+        ("backup", .string(summary.backupPath)),
         ("exported", summary.exported.map { .int($0) } ?? .null), ("counts", counts.json), ("verification", verification.json),
         ("elapsedSeconds", .number(String(format: "%.3f", summary.elapsed))), ("succeeded", .bool(summary.succeeded)),
       ]))
     guard summary.succeeded else {
       throw LisaError(
-        .partial, "\(counts.failed + verification.failed) token\(counts.failed + verification.failed == 1 ? "" : "s") did not make it",
+        .partial,
+        "\(counts.failed + verification.failed) token\(counts.failed + verification.failed == 1 ? "" : "s") did not make it",
         hint: "see the lines above; run the command again to retry")
     }
   }

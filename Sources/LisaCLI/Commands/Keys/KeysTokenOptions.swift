@@ -4,16 +4,22 @@ import LisaKit
 
 /// How tokens are written to the target table.
 struct TokenWriteOptions: ParsableArguments {
-  @Option(name: .customLong("format"), help: "Item format to write: auto (v6.1 when the target has the username-index GSI), v6.0 or v6.1.")
+  @Option(
+    name: .customLong("format"),
+    help: "Item format to write: auto (v6.1 when the target has the username-index GSI), v6.0 or v6.1.")
   var format: String = "auto"
 
-  @Option(name: .customLong("default-expiration"), help: "Expiry for tokens that have none, e.g. 90d (LISA v6.1 rejects tokens without one).")
+  @Option(
+    name: .customLong("default-expiration"),
+    help: "Expiry for tokens that have none, e.g. 90d (LISA v6.1 rejects tokens without one).")
   var defaultExpiration: String?
 
   @Flag(name: .customLong("include-expired"), help: "Also write tokens that have already expired.")
   var includeExpired = false
 
-  @Option(name: .customLong("username"), help: "Owner of migrated tokens (default: api-token, the identity LISA v6.0 gave every token).")
+  @Option(
+    name: .customLong("username"), help: "Owner of migrated tokens (default: api-token, the identity LISA v6.0 gave every token)."
+  )
   var username = "api-token"
 
   @Option(name: .customLong("groups"), help: "Comma-separated groups placed in the authorizer context of migrated tokens.")
@@ -29,7 +35,9 @@ struct TokenWriteOptions: ParsableArguments {
   var overwrite = false
 
   func validate() throws {
-    guard ["auto", "v6.0", "v6.1"].contains(format) else { throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')") }
+    guard ["auto", "v6.0", "v6.1"].contains(format) else {
+      throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')")
+    }
   }
 
   /// The format to write: as asked, or read off the target table.
@@ -37,11 +45,14 @@ struct TokenWriteOptions: ParsableArguments {
     LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: table)
   }
 
-  func importOptions(format: LisaTokenFormat, config: LoadedConfig?, startedAt: Date, createdBy: String) throws -> TokenImportOptions {
+  func importOptions(format: LisaTokenFormat, config: LoadedConfig?, startedAt: Date, createdBy: String) throws
+    -> TokenImportOptions
+  {
     var groupList = (groups ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     if admin {
       guard let adminGroup = config?.merged.lookup(["authConfig", "adminGroup"])?.scalar?.text, !adminGroup.isEmpty else {
-        throw LisaError.usage("--admin needs authConfig.adminGroup in the config", hint: "pass --groups NAME instead, or --config-dir")
+        throw LisaError.usage(
+          "--admin needs authConfig.adminGroup in the config", hint: "pass --groups NAME instead, or --config-dir")
       }
       if !groupList.contains(adminGroup) { groupList.append(adminGroup) }
     }

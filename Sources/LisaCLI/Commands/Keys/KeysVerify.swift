@@ -19,19 +19,26 @@ struct KeysVerify: LisaCommand {
   @Option(name: .customLong("table"), help: "Table to check (default: the deployment's v6 token table).")
   var table: String?
 
-  @Option(name: .customLong("backup"), help: "The *.lisabak file whose tokens to check.", completion: .file(extensions: ["lisabak"]))
+  @Option(
+    name: .customLong("backup"), help: "The *.lisabak file whose tokens to check.", completion: .file(extensions: ["lisabak"]))
   var backup: String
 
-  @Option(name: .customLong("format"), help: "How the table stores tokens: auto (v6.1 when it has the username-index GSI), v6.0 or v6.1.")
+  @Option(
+    name: .customLong("format"),
+    help: "How the table stores tokens: auto (v6.1 when it has the username-index GSI), v6.0 or v6.1.")
   var format: String = "auto"
 
-  @Option(name: .customLong("passphrase-file"), help: "Read the backup passphrase from this file, or '-' for stdin.", completion: .file())
+  @Option(
+    name: .customLong("passphrase-file"), help: "Read the backup passphrase from this file, or '-' for stdin.",
+    completion: .file())
   var passphraseFile: String?
 
   @OptionGroup var globals: GlobalOptions
 
   func validate() throws {
-    guard ["auto", "v6.0", "v6.1"].contains(format) else { throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')") }
+    guard ["auto", "v6.0", "v6.1"].contains(format) else {
+      throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')")
+    }
   }
 
   func run(_ session: Session) async throws {
@@ -39,7 +46,8 @@ struct KeysVerify: LisaCommand {
     let reader = try BackupReader(path: ctx.resolve(backup), displayName: backup)
     let access = try session.tokenTableAccess()
     let (aws, dynamo) = (access.aws, access.dynamo)
-    let unlocked = try await reader.unlock(with: try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws))
+    let unlocked = try await reader.unlock(
+      with: try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws))
     let (target, description) = try await access.target(table)
     let tableFormat = LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: description)
     let total = reader.metadata.counts.kinds[TokenBackup.kind]?.total
@@ -53,7 +61,8 @@ struct KeysVerify: LisaCommand {
       session.output(session.renderer.table(rows, columns: [Column("TOKEN", key: "token"), Column("REASON", key: "reason")]))
     }
     try session.report(
-      summary: "verified \(result.checked) tokens against \(target.name) (\(tableFormat.rawValue)): \(result.accepted) accepted, \(result.failed) failed, \(result.expired) already expired, in \(ProgressMeter.duration(elapsed))",
+      summary:
+        "verified \(result.checked) tokens against \(target.name) (\(tableFormat.rawValue)): \(result.accepted) accepted, \(result.failed) failed, \(result.expired) already expired, in \(ProgressMeter.duration(elapsed))",
       json: result.json)
     if !result.succeeded {
       throw LisaError(.partial, "\(result.failed) token\(result.failed == 1 ? "" : "s") would be rejected by LISA")

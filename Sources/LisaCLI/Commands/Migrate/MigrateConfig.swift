@@ -18,13 +18,19 @@ struct MigrateConfig: LisaCommand {
       """
   )
 
-  @Option(name: .customLong("input"), help: "The old config file (default: <config dir>/config.yaml).", completion: .file(extensions: ["yaml", "yml"]))
+  @Option(
+    name: .customLong("input"), help: "The old config file (default: <config dir>/config.yaml).",
+    completion: .file(extensions: ["yaml", "yml"]))
   var input: String?
 
-  @Option(name: .customLong("output"), help: "Where to write (default: <config dir>/config-custom.yaml).", completion: .file(extensions: ["yaml"]))
+  @Option(
+    name: .customLong("output"), help: "Where to write (default: <config dir>/config-custom.yaml).",
+    completion: .file(extensions: ["yaml"]))
   var output: String?
 
-  @Option(name: .customLong("env"), help: "Environment block to migrate (default: the one env: names).", completion: .custom(Completions.legacyEnvironments))
+  @Option(
+    name: .customLong("env"), help: "Environment block to migrate (default: the one env: names).",
+    completion: .custom(Completions.legacyEnvironments))
   var environment: String?
 
   @Flag(name: .customLong("all-envs"), help: "Migrate every environment block to <out-dir>/config-custom.<env>.yaml.")
@@ -45,7 +51,9 @@ struct MigrateConfig: LisaCommand {
   @Flag(name: .customLong("no-validate"), help: "Write even if the result fails `lisa config validate` (errors become warnings).")
   var noValidate = false
 
-  @Option(name: .customLong("report"), help: "Also write the migration report as JSON to this file.", completion: .file(extensions: ["json"]))
+  @Option(
+    name: .customLong("report"), help: "Also write the migration report as JSON to this file.",
+    completion: .file(extensions: ["json"]))
   var reportFile: String?
 
   @OptionGroup var globals: GlobalOptions
@@ -87,7 +95,9 @@ struct MigrateConfig: LisaCommand {
       plan.append((migrator.migrate(root: root, environment: name, file: inputName), path))
       let others = ConfigMigrator.environments(in: root).filter { $0 != name }
       if environment == nil && !others.isEmpty {
-        session.info("migrating environment '\(name)' (named by env: in \(inputName)); also in the file: \(others.joined(separator: ", ")) (use --env or --all-envs)")
+        session.info(
+          "migrating environment '\(name)' (named by env: in \(inputName)); also in the file: \(others.joined(separator: ", ")) (use --env or --all-envs)"
+        )
       }
     }
     try check(plan, inputPath: inputPath, session: session)
@@ -104,12 +114,13 @@ struct MigrateConfig: LisaCommand {
         report.written = true
       }
       session.info((dryRun ? "would migrate " : "migrated ") + report.summary + (dryRun ? "" : " → \(report.output)"))
-      report.details.forEach { session.info($0) }
+      for detail in report.details { session.info(detail) }
       reports.append(report)
     }
     let json: JSONValue = reports.count == 1 ? reports[0].json : .object([("environments", .array(reports.map(\.json)))])
     if let reportFile, !dryRun {
-      try FileIO.writeAtomically(Data((JSONWriter.pretty(json) + "\n").utf8), to: ctx.resolve(reportFile), mode: 0o600, displayName: reportFile)
+      try FileIO.writeAtomically(
+        Data((JSONWriter.pretty(json) + "\n").utf8), to: ctx.resolve(reportFile), mode: 0o600, displayName: reportFile)
     }
     if format != .table {
       session.output(session.renderer.object(json, format: format))
@@ -139,12 +150,15 @@ struct MigrateConfig: LisaCommand {
     }
     if errorCount > 0 && !noValidate {
       throw LisaError(
-        .invalid, "nothing written: the migrated config fails LISA's schema (\(errorCount) error\(errorCount == 1 ? "" : "s") above)",
+        .invalid,
+        "nothing written: the migrated config fails LISA's schema (\(errorCount) error\(errorCount == 1 ? "" : "s") above)",
         hint: "fix them in the source file, or pass --no-validate to write it anyway")
     }
     if !dryRun && !force {
       for (_, path) in plan where FileIO.exists(path) {
-        throw LisaError(.conflict, "\(session.context.display(path)) already exists; nothing written", hint: "pass --force to replace it, or --dry-run to compare")
+        throw LisaError(
+          .conflict, "\(session.context.display(path)) already exists; nothing written",
+          hint: "pass --force to replace it, or --dry-run to compare")
       }
     }
   }
@@ -156,7 +170,9 @@ struct MigrateConfig: LisaCommand {
     if let existing = try? FileIO.read(path) {
       (old, oldName) = (String(decoding: existing, as: UTF8.self), ctx.display(path))
     } else {
-      (old, oldName) = (LegacyBlock.text(of: result.environment, in: sourceText), "\(result.report.source) (\(result.environment):)")
+      (old, oldName) = (
+        LegacyBlock.text(of: result.environment, in: sourceText), "\(result.report.source) (\(result.environment):)"
+      )
     }
     let diff = LineDiff.unified(old: old, new: result.yaml, oldName: oldName, newName: ctx.display(path))
     guard !diff.isEmpty, !session.quiet else { return }

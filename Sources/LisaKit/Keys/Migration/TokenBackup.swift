@@ -17,12 +17,15 @@ public enum TokenBackup {
 
   public static func record(from item: DynamoDBItem) throws -> BackupRecord {
     guard let token = item["token"]?.stringValue, !token.isEmpty else {
-      throw LisaError(.dataError, "a token table item has no string `token` attribute (attributes: \(item.keys.sorted().joined(separator: ", ")))")
+      throw LisaError(
+        .dataError,
+        "a token table item has no string `token` attribute (attributes: \(item.keys.sorted().joined(separator: ", ")))")
     }
     let format = LisaTokenFormat.of(item)
     let fields = PublicFields(
       format: format.rawValue, masked: LisaToken.mask(token), name: item["name"]?.stringValue,
-      username: item["username"]?.stringValue, expiration: LisaToken.expiration(of: item), isSystemToken: item["isSystemToken"]?.boolValue)
+      username: item["username"]?.stringValue, expiration: LisaToken.expiration(of: item),
+      isSystemToken: item["isSystemToken"]?.boolValue)
     let sealed = try JSONEncoder().encode(item)
     return try BackupRecord(kind: kind, key: LisaToken.hash(token), format: format.rawValue, publicFields: fields, secret: sealed)
   }

@@ -18,7 +18,9 @@ public struct TokenImportPlan: Sendable {
   public init() {}
 
   /// Adds a batch of source items, looking their target keys up in `table`.
-  public mutating func add(_ items: [DynamoDBItem], options: TokenImportOptions, dynamo: DynamoDBClient, table: String) async throws {
+  public mutating func add(_ items: [DynamoDBItem], options: TokenImportOptions, dynamo: DynamoDBClient, table: String)
+    async throws
+  {
     var planned: [(label: String, format: String, key: String, item: DynamoDBItem)] = []
     for item in items {
       read += 1
@@ -36,10 +38,14 @@ public struct TokenImportPlan: Sendable {
     for entry in planned {
       if let current = byKey[entry.key] {
         let same = current == entry.item || TokenImporter.sameMigratedToken(current, entry.item)
-        skip(same ? TokenImporter.alreadyPresent : "a different item exists at this key (pass --overwrite to replace it)", label: entry.label, format: entry.format)
+        skip(
+          same ? TokenImporter.alreadyPresent : "a different item exists at this key (pass --overwrite to replace it)",
+          label: entry.label, format: entry.format)
       } else {
         wouldWrite += 1
-        if examples.filter({ !$0.action.hasPrefix("skip") }).count < 3 { examples.append(Example(token: entry.label, format: entry.format, action: "write as \(options.targetFormat.rawValue)")) }
+        if examples.filter({ !$0.action.hasPrefix("skip") }).count < 3 {
+          examples.append(Example(token: entry.label, format: entry.format, action: "write as \(options.targetFormat.rawValue)"))
+        }
       }
     }
   }
@@ -48,11 +54,16 @@ public struct TokenImportPlan: Sendable {
   mutating func skip(_ reason: String, label: String, format: String) {
     skipped[reason, default: 0] += 1
     let action = "skip: \(reason)"
-    if !examples.contains(where: { $0.action == action }) { examples.append(Example(token: label, format: format, action: action)) }
+    if !examples.contains(where: { $0.action == action }) {
+      examples.append(Example(token: label, format: format, action: action))
+    }
   }
 
   public var lines: [String] {
-    var lines = ["read \(read) tokens (" + sourceFormats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"]
+    var lines = [
+      "read \(read) tokens (" + sourceFormats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        + ")"
+    ]
     lines.append("would write \(wouldWrite)")
     for (reason, count) in skipped.sorted(by: { $0.value > $1.value }) { lines.append("would skip \(count): \(reason)") }
     lines += examples.map { "  e.g. \($0.token) [\($0.format)] → \($0.action)" }
@@ -65,7 +76,13 @@ public struct TokenImportPlan: Sendable {
       ("sourceFormats", .object(sourceFormats.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
       ("wouldWrite", .int(wouldWrite)),
       ("wouldSkip", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-      ("examples", .array(examples.map { .object([("token", .string($0.token)), ("format", .string($0.format)), ("action", .string($0.action))]) })),
+      (
+        "examples",
+        .array(
+          examples.map {
+            .object([("token", .string($0.token)), ("format", .string($0.format)), ("action", .string($0.action))])
+          })
+      ),
     ])
   }
 }

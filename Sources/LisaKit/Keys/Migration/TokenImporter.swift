@@ -17,7 +17,9 @@ public struct TokenImporter: Sendable {
   public var batchSize = 100
   public var concurrency = 4
 
-  public init(dynamo: DynamoDBClient, table: String, options: TokenImportOptions, overwrite: Bool, state: StateStore, runId: Int64) {
+  public init(
+    dynamo: DynamoDBClient, table: String, options: TokenImportOptions, overwrite: Bool, state: StateStore, runId: Int64
+  ) {
     self.dynamo = dynamo
     self.table = table
     self.options = options
@@ -27,7 +29,8 @@ public struct TokenImporter: Sendable {
   }
 
   /// Imports every record; `progress` gets the number of records settled by each batch.
-  public func run(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenImportCounts {
+  public func run(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenImportCounts
+  {
     try await withThrowingTaskGroup(of: Void.self) { group in
       var batch: [BackupRecord] = []
       var inFlight = 0
@@ -96,7 +99,9 @@ public struct TokenImporter: Sendable {
         toWrite.append(entry)
       } else {
         outcome.append(
-          Checkpoint(itemKey: entry.record.key, status: .skipped, reason: "a different item exists at this key (pass --overwrite to replace it)"))
+          Checkpoint(
+            itemKey: entry.record.key, status: .skipped,
+            reason: "a different item exists at this key (pass --overwrite to replace it)"))
       }
     }
 

@@ -57,7 +57,8 @@ public struct TokenMigration: Sendable {
   var parameters: [String: String] {
     [
       "format": targetFormat.rawValue, "defaultExpiration": options.defaultExpiration.map { String(Int($0)) } ?? "",
-      "includeExpired": String(options.includeExpired), "username": options.username, "groups": options.groups.joined(separator: ","),
+      "includeExpired": String(options.includeExpired), "username": options.username,
+      "groups": options.groups.joined(separator: ","),
       "namePrefix": options.namePrefix, "overwrite": String(overwrite),
     ]
   }
@@ -74,7 +75,8 @@ public struct TokenMigration: Sendable {
       let changed = self.parameters.keys.sorted().filter { run.parameters[$0] != self.parameters[$0] }
       if !changed.isEmpty {
         throw LisaError(
-          .conflict, "run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) was interrupted with other options (\(changed.joined(separator: ", ")))",
+          .conflict,
+          "run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) was interrupted with other options (\(changed.joined(separator: ", ")))",
           hint: "run again with the same options to finish it, or pass --restart to abandon it")
       }
       log("resuming run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) at its \(run.phase) phase")
@@ -104,7 +106,8 @@ public struct TokenMigration: Sendable {
     var counts: TokenImportCounts
     if run.phase == "import" {
       let meter = ProgressMeter(label: "import into \(target)", total: total, context: context, quiet: quiet)
-      let importer = TokenImporter(dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
+      let importer = TokenImporter(
+        dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
       counts = try await importer.run(unlocked.records(kind: TokenBackup.kind), progress: { meter.add($0) })
       meter.finish()
       try state.advance(run.id, to: "verify", counts: counts.journal)
@@ -132,7 +135,8 @@ public struct TokenMigration: Sendable {
     let cipher = try await protection.newCipher()
     let writer = try BackupWriter(
       path: path, displayName: context.display(path), kind: TokenBackup.backupKind,
-      source: BackupSource(resource: source, region: region, details: ["table": source]), createdAt: context.now(), cipher: cipher)
+      source: BackupSource(resource: source, region: region, details: ["table": source]), createdAt: context.now(), cipher: cipher
+    )
     let meter = ProgressMeter(label: "export \(source)", total: nil, context: context, quiet: quiet)
     let count: Int
     do {
@@ -145,7 +149,8 @@ public struct TokenMigration: Sendable {
     meter.finish()
     try state.recordBackup(
       BackupIndexEntry(
-        path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(region)/\(source)", createdAt: metadata.createdAt, recordCount: count,
+        path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(region)/\(source)", createdAt: metadata.createdAt,
+        recordCount: count,
         checksum: metadata.checksum, encryption: metadata.encryption.scheme, runId: runId))
     return count
   }

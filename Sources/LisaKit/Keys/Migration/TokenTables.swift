@@ -56,7 +56,9 @@ public enum TokenTables {
   }
 
   static func deployment(_ config: LoadedConfig?) -> (DerivedNames, String) {
-    guard let config else { return (DerivedNames(config: YAMLMapping()), "LISA's default deploymentName 'prod' (no config-custom.yaml)") }
+    guard let config else {
+      return (DerivedNames(config: YAMLMapping()), "LISA's default deploymentName 'prod' (no config-custom.yaml)")
+    }
     let names = DerivedNames(config: config.mapping)
     return (names, "deploymentName '\(names.deploymentName)' in \(config.customName)")
   }

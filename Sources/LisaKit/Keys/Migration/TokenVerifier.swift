@@ -40,7 +40,9 @@ public struct TokenVerifier: Sendable {
     self.now = now
   }
 
-  public func verify(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenVerification {
+  public func verify(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws
+    -> TokenVerification
+  {
     var result = TokenVerification()
     var batch: [(label: String, key: String)] = []
     func flush() async throws {
@@ -68,7 +70,9 @@ public struct TokenVerifier: Sendable {
         continue
       }
       if LisaTokenFormat.of(item) == .hashed && format == .plaintext {
-        note(TokenVerification.Failure(token: TokenBackup.label(record), reason: "v6.1 token cannot work in a v6.0 table"), in: &result)
+        note(
+          TokenVerification.Failure(token: TokenBackup.label(record), reason: "v6.1 token cannot work in a v6.0 table"),
+          in: &result)
         continue
       }
       batch.append((TokenBackup.label(record), key))

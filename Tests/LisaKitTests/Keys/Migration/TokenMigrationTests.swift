@@ -16,7 +16,8 @@ import Testing
     options.username = "api-token"
     options.groups = ["lisa-admins"]
     return TokenMigration(
-      dynamo: try clients.dynamoDB(), region: clients.region, source: "acme-LISAApiTokenTable", target: "acme-LISAApiBaseTokenTable",
+      dynamo: try clients.dynamoDB(), region: clients.region, source: "acme-LISAApiTokenTable",
+      target: "acme-LISAApiBaseTokenTable",
       targetFormat: .hashed, options: options, overwrite: false, state: state, protection: protection, backupPath: backup,
       context: clients.context, quiet: true)
   }
@@ -31,7 +32,9 @@ import Testing
       let state = try StateStore(directory: dir.appendingPathComponent("state").path, now: { Date() })
       let backup = dir.appendingPathComponent("tokens.lisabak").path
       let passphrase = try #require(Passphrase("correct horse battery staple"))
-      let protection = PassphraseProtection(passphrase, parameters: { ScryptParameters(salt: BackupCipher.randomBytes(16), cost: 1 << 10, blockSize: 8, parallelism: 1) })
+      let protection = PassphraseProtection(
+        passphrase,
+        parameters: { ScryptParameters(salt: BackupCipher.randomBytes(16), cost: 1 << 10, blockSize: 8, parallelism: 1) })
       let summary = try await migration(server, state: state, backup: backup, protection: protection).run(log: { _ in })
 
       // 1500 seeded: every 15th (i % 15 == 4) expired → 100 skipped; the rest written, including those without expiry.
@@ -43,16 +46,21 @@ import Testing
       #expect(summary.verification.accepted == 1400)
       #expect(summary.verification.expired == 100)
       #expect(summary.verification.succeeded)
-      let check = try TokenTableScript.check(endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
+      let check = try TokenTableScript.check(
+        endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 1400 && check.expiredAbsent == 100 && check.missing == 0 && check.bad == 0, "\(check.problems)")
       #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
       let plaintexts = try String(contentsOf: secrets, encoding: .utf8)
       let firstToken = try #require(plaintexts.split(separator: "\"").dropFirst(3).first)
-      #expect(!(try Data(contentsOf: URL(fileURLWithPath: backup))).contains(Data(firstToken.utf8)), "the backup must not hold plaintext")
+      #expect(
+        !(try Data(contentsOf: URL(fileURLWithPath: backup))).contains(Data(firstToken.utf8)),
+        "the backup must not hold plaintext")
 
       // A second run finds everything in place and changes nothing.
       let before = try TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable")
-      let again = try await migration(server, state: state, backup: dir.appendingPathComponent("second.lisabak").path).run(log: { _ in })
+      let again = try await migration(server, state: state, backup: dir.appendingPathComponent("second.lisabak").path).run(log: {
+        _ in
+      })
       #expect(again.counts.written == 0)
       #expect(again.counts.skipped.first { $0.reason == TokenImporter.alreadyPresent }?.count == 1400)
       #expect(try TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable") == before)
@@ -74,7 +82,8 @@ import Testing
       // written to the table but only marked pending.
       let run = try state.startOrResume(
         kind: TokenMigration.runKind, source: "dynamodb:us-east-1/acme-LISAApiTokenTable",
-        target: "dynamodb:us-east-1/acme-LISAApiBaseTokenTable", parameters: migration.parameters.merging(["createdBy": "lisa-migration"]) { a, _ in a },
+        target: "dynamodb:us-east-1/acme-LISAApiBaseTokenTable",
+        parameters: migration.parameters.merging(["createdBy": "lisa-migration"]) { a, _ in a },
         phase: "export"
       ).run
       try state.attachBackup(path: backup, to: run.id)
@@ -103,7 +112,8 @@ import Testing
       #expect(resumed.counts.written == 560)
       #expect(resumed.counts.skippedTotal == 40)
       #expect(resumed.counts.skipped.map(\.reason) == [TokenImportOptions.expiredReason])
-      let check = try TokenTableScript.check(endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
+      let check = try TokenTableScript.check(
+        endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 560 && check.missing == 0 && check.bad == 0, "\(check.problems)")
       #expect(try state.unfinishedRun(kind: TokenMigration.runKind, source: run.source, target: run.target) == nil)
     }
