@@ -10,12 +10,32 @@ public struct HTTPRequest: Sendable {
   /// Header names as sent; lookups are case-insensitive on the server side.
   public var headers: [String: String]
   public var body: Data
+  /// Set instead of `body` for an upload too large to hold in memory; the transport reads the file
+  /// while sending.
+  public var fileBody: HTTPFileBody?
 
-  public init(method: String, url: URL, headers: [String: String] = [:], body: Data = Data()) {
+  public init(
+    method: String, url: URL, headers: [String: String] = [:], body: Data = Data(), fileBody: HTTPFileBody? = nil
+  ) {
     self.method = method
     self.url = url
     self.headers = headers
     self.body = body
+    self.fileBody = fileBody
+  }
+}
+
+/// A body sent as `prefix`, the bytes of the file at `path`, then `suffix`: a multipart form whose
+/// last part is a file (the presigned S3 POST of a document upload).
+public struct HTTPFileBody: Sendable {
+  public var prefix: Data
+  public var path: String
+  public var suffix: Data
+
+  public init(prefix: Data, path: String, suffix: Data) {
+    self.prefix = prefix
+    self.path = path
+    self.suffix = suffix
   }
 }
 
@@ -58,7 +78,14 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
     urlRequest.httpMethod = request.method
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-    if !request.body.isEmpty { urlRequest.httpBody = request.body }
+    if let file = request.fileBody {
+      guard let content = FileManager.default.contents(atPath: file.path) else {
+        throw TransportError(url: request.url, reason: "cannot read \(file.path)")
+      }
+      urlRequest.httpBody = file.prefix + content + file.suffix
+    } else if !request.body.isEmpty {
+      urlRequest.httpBody = request.body
+    }
     let exchange = Exchange()
     let (data, response) = try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
