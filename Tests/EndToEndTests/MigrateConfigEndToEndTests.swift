@@ -6,7 +6,7 @@ import Testing
 @Suite struct MigrateConfigEndToEndTests {
   func checkout(legacy: String? = nil) throws -> URL {
     let dir = TestPaths.temporaryDirectory("e2e-migrate")
-    let text = try legacy ?? String(contentsOf: TestPaths.fixture("config.v3.1.0-single-file.yaml"), encoding: .utf8)
+    let text = try legacy ?? String(contentsOf: TestPaths.fixture("v3.1/config.yaml"), encoding: .utf8)
     try text.write(to: dir.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
     return dir
   }
@@ -18,7 +18,7 @@ import Testing
   /// The fixture with its empty authConfig filled in, so LISA's schema accepts the result.
   var completeFixture: String {
     get throws {
-      try String(contentsOf: TestPaths.fixture("config.v3.1.0-single-file.yaml"), encoding: .utf8)
+      try String(contentsOf: TestPaths.fixture("v3.1/config.yaml"), encoding: .utf8)
         .replacingOccurrences(of: "    authority:\n", with: "    authority: https://idp.example.com\n")
         .replacingOccurrences(of: "    clientId:\n", with: "    clientId: lisa\n")
         .replacingOccurrences(of: "    adminGroup:\n", with: "    adminGroup: admins\n")
@@ -31,7 +31,7 @@ import Testing
     let run = try Subprocess.lisa(["migrate", "config"], cwd: dir)
     #expect(run.status == 7)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.contains("config.yaml:50:5: error: authConfig.authority: expected a string, found null"))
+    #expect(run.stderr.contains("config.yaml:36:5: error: authConfig.authority: expected a string, found null"))
     #expect(
       run.stderr.hasSuffix(
         "error: nothing written: the migrated config fails LISA's schema (4 errors above) (hint: fix them in the source file, or pass --no-validate to write it anyway)\n"
@@ -46,7 +46,7 @@ import Testing
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout == "config-custom.yaml\n")
     #expect(first.stderr.contains("migrated environment 'dev' of config.yaml"))
-    #expect(first.stderr.contains("dropped lambdaConfig (line 40)"))
+    #expect(first.stderr.contains("dropped lambdaConfig (line 26)"))
     #expect(try mode(target) == 0o600)
     #expect(try mode(dir.appendingPathComponent("report.json")) == 0o600)
     let report =
@@ -65,7 +65,7 @@ import Testing
     let validate = try Subprocess.lisa(["config", "validate"], cwd: dir)
     #expect(validate.status == 0, "\(validate.stderr)")
     let show = try Subprocess.lisa(["config", "get", "litellmConfig.db_key"], cwd: dir)
-    #expect(show.stdout == "sk-d7a77bcb-3e23-483c-beec-2700f2baeeb1\n")
+    #expect(show.stdout == "sk-5f0e1d2c-3b4a-4968-8776-a5b4c3d2e1f0\n")
   }
 
   @Test func dryRunPrintsResultAndDiffAndWritesNothing() throws {
@@ -98,6 +98,13 @@ import Testing
   @Test func inputAndOutputOptionsAndEnvSelection() throws {
     let dir = try checkout(legacy: try completeFixture)
     try FileManager.default.moveItem(at: dir.appendingPathComponent("config.yaml"), to: dir.appendingPathComponent("old.yaml"))
+    let noDirectory = try Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml"], cwd: dir)
+    #expect(noDirectory.status == 74)
+    #expect(
+      noDirectory.stderr.hasSuffix(
+        "error: new/custom.yaml: the directory new does not exist; nothing written (hint: create it first)\n"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new").path))
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("new"), withIntermediateDirectories: false)
     let run = try Subprocess.lisa(
       ["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml", "--env", "dev", "-o", "json"], cwd: dir)
     #expect(run.status == 0, "\(run.stderr)")

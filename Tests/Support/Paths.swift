@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the repository and its shared fixtures are, found from this file's location.
+/// Where the repository and its fixtures are, found from this file's location.
 public enum TestPaths {
   public static let repository: URL = {
     var url = URL(fileURLWithPath: #filePath)
@@ -11,8 +11,8 @@ public enum TestPaths {
     fatalError("Package.swift not found above \(#filePath)")
   }()
 
-  /// `../shared/fixtures/lisa` next to the checkout.
-  public static let lisaFixtures = repository.deletingLastPathComponent().appendingPathComponent("shared/fixtures/lisa")
+  /// LISA config files of each generation, written for these tests (Tests/Fixtures/lisa/README.md).
+  public static let lisaFixtures = repository.appendingPathComponent("Tests/Fixtures/lisa")
 
   public static func fixture(_ name: String) -> URL { lisaFixtures.appendingPathComponent(name) }
 

@@ -178,25 +178,34 @@ public struct ConfigValidator {
   }
 
   /// The closest known key: same letters ignoring case, `_` and `-` first, then a small edit distance.
+  /// A known key close enough to `key` to be a typo of it: the same letters ignoring case and `_`/`-`
+  /// (`dbKey` → `db_key`), or at most one edit per four letters, a swap of neighbours counting as one
+  /// (`deploymentNmae`). Whole words differing (`modelType` and `modelName`) are not typos.
   public static func suggest(_ key: String, among candidates: [String]) -> String? {
     func normalized(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
     if let same = candidates.first(where: { normalized($0) == normalized(key) }) { return same }
     let scored = candidates.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, key.count / 3)) else { return nil }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, key.count / 4)) else { return nil }
     return best.0
   }
 
+  /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
+    var beforePrevious: [Int] = []
     var previous = Array(0...b.count)
     for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in 1...b.count {
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
       }
+      beforePrevious = previous
       previous = current
     }
     return previous[b.count]

@@ -60,48 +60,18 @@ public enum FileIO {
   }
 
   /// Writes `data` so that readers see either the old file or the new one, never a partial one:
-  /// a temporary file in the same directory, fsync, rename, fsync of the directory.
+  /// a temporary file in the same directory, fsync, rename, fsync of the directory. The directory
+  /// must exist: lisa creates only directories of its own (state, backups), never one a user named.
   public static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, displayName: String? = nil) throws {
     let name = displayName ?? path
-    let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-    if isDirectory(path) { throw LisaError(.ioError, "\(name): is a directory, expected a file") }
-    try createPrivateDirectory(dir, orThrow: LisaError(.ioError, "\(name): cannot create directory \(dir)"))
-    var template = Array("\(dir)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else {
-      throw LisaError(.ioError, "\(name): cannot create a file in \(dir) (\(String(cString: strerror(errno))))")
+    try checkWritable(path, displayName: name)
+    let temporary = try stage(data, besides: path, mode: mode, displayName: name)
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw LisaError(.ioError, "\(name): cannot replace file (\(reason))")
     }
-    let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var ok = false
-    defer {
-      if !ok { unlink(tempPath) }
-    }
-    fchmod(fd, mode)
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      var offset = 0
-      while offset < buffer.count {
-        let n = Foundation.write(fd, base + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += n
-      }
-      return true
-    }
-    let synced = written && fsync(fd) == 0
-    close(fd)
-    guard synced else { throw LisaError(.ioError, "\(name): write failed (\(String(cString: strerror(errno))))") }
-    guard rename(tempPath, path) == 0 else {
-      throw LisaError(.ioError, "\(name): cannot replace file (\(String(cString: strerror(errno))))")
-    }
-    ok = true
-    let dirfd = open(dir, O_RDONLY)
-    if dirfd >= 0 {
-      fsync(dirfd)
-      close(dirfd)
-    }
+    syncDirectory(of: path)
   }
 
   public static func formatBytes(_ count: Int) -> String {

@@ -8,10 +8,21 @@ import Foundation
 public struct ConfigMigrator {
   public var base: YAMLNode
   public var keepDefaults = false
+  /// Whether the models of the old file are written out as create requests (`--models-out`).
+  public var modelsOut = false
 
-  public init(base: YAMLNode, keepDefaults: Bool = false) {
+  /// Keys LISA requires whose empty value is safe, added when neither file sets them.
+  static let safeEmptyValues: [(key: String, value: YAMLNode, reason: String)] = [
+    (
+      "ragRepositories", .sequence(YAMLSequence(flow: true)),
+      "added as []: LISA requires the key, and [] deploys no YAML repository"
+    )
+  ]
+
+  public init(base: YAMLNode, keepDefaults: Bool = false, modelsOut: Bool = false) {
     self.base = base
     self.keepDefaults = keepDefaults
+    self.modelsOut = modelsOut
   }
 
   public struct Result: Sendable {
@@ -20,6 +31,8 @@ public struct ConfigMigrator {
     public var yaml: String
     public var report: MigrationReport
     public var diagnostics: [ConfigDiagnostic]
+    /// The old file's model definitions as create requests.
+    public var models: LegacyModelRequests
     public var errors: [ConfigDiagnostic] { diagnostics.filter { $0.severity == .error } }
   }
 
@@ -73,6 +86,8 @@ public struct ConfigMigrator {
   public func migrate(root: YAMLMapping, environment: String, file: String) -> Result {
     var report = MigrationReport(source: file, environment: environment)
     var config = root[environment]?.mapping ?? YAMLMapping()
+    let models = LegacyModelRequests(config: config)
+    EcsModelsRewrite.rewrite(&config, report: &report, modelsOut: modelsOut)
 
     if let lambda = config.remove("lambdaConfig") {
       report.dropped.append(
@@ -93,6 +108,7 @@ public struct ConfigMigrator {
     var pruner = SchemaPruner()
     var node = pruner.prune(.mapping(config), shape: LisaConfigSchema.root, path: "")
     report.dropped += pruner.dropped
+    addSafeEmptyValues(&node, report: &report)
     if !keepDefaults {
       node = omitDefaults(node, base: base, path: "", report: &report)
     }
@@ -101,7 +117,17 @@ public struct ConfigMigrator {
     let header =
       "# Migrated by `lisa migrate config` from \((file as NSString).lastPathComponent), environment '\(environment)'.\n"
     let yaml = header + YAMLEmitter().emit(node)
-    return Result(environment: environment, node: node, yaml: yaml, report: report, diagnostics: diagnostics)
+    return Result(
+      environment: environment, node: node, yaml: yaml, report: report, diagnostics: diagnostics, models: models)
+  }
+
+  func addSafeEmptyValues(_ node: inout YAMLNode, report: inout MigrationReport) {
+    guard case .mapping(var config) = node else { return }
+    for (key, value, reason) in Self.safeEmptyValues where config[key] == nil && base.lookup([key]) == nil {
+      config[key] = value
+      report.changed.append(.init(path: key, line: nil, detail: reason))
+    }
+    node = .mapping(config)
   }
 
   /// `restApiConfig` keeps `internetFacing` and `rdsConfig`; `sslCertIamArn` and `domainName` move up

@@ -48,13 +48,13 @@ func errors(_ custom: String, base: String = validBase) throws -> [ConfigDiagnos
   }
 
   @Test func lisaExampleConfigWithAuthFilledInIsValid() throws {
-    let example = try String(contentsOf: TestPaths.fixture("example_config.v6.6.0.yaml"), encoding: .utf8)
+    let example = try String(contentsOf: TestPaths.fixture("v6.6/config-custom.yaml"), encoding: .utf8)
       .replacingOccurrences(of: "  authority:\n", with: "  authority: https://idp\n")
       .replacingOccurrences(of: "  clientId:\n", with: "  clientId: c\n")
       .replacingOccurrences(of: "  adminGroup:\n", with: "  adminGroup: a\n")
       .replacingOccurrences(of: "  ragAdminGroup:\n", with: "  ragAdminGroup: r\n")
       .replacingOccurrences(of: "  jwtGroupsProperty:\n", with: "  jwtGroupsProperty: g\n")
-    let base = try String(contentsOf: TestPaths.fixture("config-base.v6.6.0.yaml"), encoding: .utf8)
+    let base = try String(contentsOf: TestPaths.fixture("v6.6/config-base.yaml"), encoding: .utf8)
     #expect(try errors(example, base: base).isEmpty)
   }
 

@@ -14,6 +14,14 @@ struct MigrateConfig: LisaCommand {
       config-base.yaml out, keeps the comments of the keys that survive, and checks the result with \
       `lisa config validate` before writing it (atomically, mode 0600: it holds db_key).
 
+      Files from LISA v2.0 and v3.0 define whole models under ecsModels (and third-party ones under \
+      litellmConfig.model_list); LISA v3.1+ keeps only modelName, inferenceContainer and baseImage there \
+      and deletes the models on upgrade. --models-out FILE writes every one of them as a create request \
+      for `lisa models apply -f FILE` after the upgrade (mode 0600: it may hold third-party API keys).
+
+      Every output (config, --models-out, --report) is checked before any is written, and they are \
+      written all or none. Directories are not created, except --out-dir.
+
       With no options, in a LISA checkout, it reads ./config.yaml and writes ./config-custom.yaml.
       """
   )
@@ -56,6 +64,11 @@ struct MigrateConfig: LisaCommand {
     completion: .file(extensions: ["json"]))
   var reportFile: String?
 
+  @Option(
+    name: .customLong("models-out"), help: "Also write the old file's models as create requests for `lisa models apply -f`.",
+    completion: .file(extensions: ["yaml"]))
+  var modelsOut: String?
+
   @OptionGroup var globals: GlobalOptions
 
   func validate() throws {
@@ -64,6 +77,9 @@ struct MigrateConfig: LisaCommand {
       throw ValidationError("'--all-envs' cannot be combined with '--env' or '--output'")
     }
     if outDir != nil && !allEnvironments { throw ValidationError("'--out-dir' is only used with '--all-envs'") }
+    if allEnvironments && modelsOut != nil {
+      throw ValidationError("'--models-out' works on one environment; use '--env NAME' instead of '--all-envs'")
+    }
   }
 
   func run(_ session: Session) async throws {
@@ -102,26 +118,43 @@ struct MigrateConfig: LisaCommand {
     }
     try check(plan, inputPath: inputPath, session: session)
 
+    var outputs = OutputFiles(replacing: force)
     var reports: [MigrationReport] = []
     for (result, path) in plan {
       var report = result.report
       report.output = ctx.display(path)
-      if dryRun {
-        session.output(plan.count > 1 ? "# --- \(ctx.display(path))\n" + result.yaml : result.yaml)
-        showDiff(result, sourceText: sourceText, path: path, session: session)
-      } else {
-        try FileIO.writeAtomically(Data(result.yaml.utf8), to: path, mode: 0o600, displayName: ctx.display(path))
-        report.written = true
-      }
-      session.info((dryRun ? "would migrate " : "migrated ") + report.summary + (dryRun ? "" : " → \(report.output)"))
-      for detail in report.details { session.info(detail) }
+      report.written = !dryRun
+      outputs.add(Data(result.yaml.utf8), to: path, displayName: ctx.display(path))
       reports.append(report)
     }
-    let json: JSONValue = reports.count == 1 ? reports[0].json : .object([("environments", .array(reports.map(\.json)))])
-    if let reportFile, !dryRun {
-      try FileIO.writeAtomically(
-        Data((JSONWriter.pretty(json) + "\n").utf8), to: ctx.resolve(reportFile), mode: 0o600, displayName: reportFile)
+    let models = modelsOut.flatMap { name in plan.first.map { (ctx.resolve(name), $0.result.models) } }
+    if let (path, _) = models, let result = plan.first?.result {
+      showFindings(result.models, session: session)
+      outputs.add(
+        Data(result.models.document(source: inputName, environment: result.environment).utf8), to: path,
+        displayName: ctx.display(path))
     }
+    let json: JSONValue = reports.count == 1 ? reports[0].json : .object([("environments", .array(reports.map(\.json)))])
+    if let reportFile {
+      outputs.add(
+        Data((JSONWriter.pretty(json) + "\n").utf8), to: ctx.resolve(reportFile),
+        displayName: ctx.display(ctx.resolve(reportFile)))
+    }
+    if dryRun {
+      for ((result, path), report) in zip(plan, reports) {
+        session.output(plan.count > 1 ? "# --- \(ctx.display(path))\n" + result.yaml : result.yaml)
+        showDiff(result, sourceText: sourceText, path: path, session: session)
+        session.info("would migrate " + report.summary)
+        for detail in report.details { session.info(detail) }
+      }
+    } else {
+      try write(outputs, session: session)
+      for report in reports {
+        session.info("migrated " + report.summary + " → \(report.output)")
+        for detail in report.details { session.info(detail) }
+      }
+    }
+    if let (path, carried) = models { summarize(carried, path: path, session: session) }
     if format != .table {
       session.output(session.renderer.object(json, format: format))
     } else if !dryRun {
@@ -129,10 +162,51 @@ struct MigrateConfig: LisaCommand {
     }
   }
 
+  /// `--out-dir` is the one directory created, and only once every other check has passed.
+  func write(_ outputs: OutputFiles, session: Session) throws {
+    guard let outDir else { return try outputs.write() }
+    let dir = session.context.resolve(outDir)
+    let created = !FileIO.exists(dir)
+    if created {
+      try FileIO.checkWritable(dir, displayName: outDir)
+      try FileIO.createPrivateDirectory(dir, orThrow: LisaError(.ioError, "\(outDir): cannot create the directory"))
+    }
+    do {
+      try outputs.write()
+    } catch {
+      if created { try? FileManager.default.removeItem(atPath: dir) }
+      throw error
+    }
+  }
+
+  /// What LISA's create rules would refuse in the models `--models-out` carries, at the old file's lines.
+  func showFindings(_ models: LegacyModelRequests, session: Session) {
+    for model in models.models {
+      for diagnostic in model.diagnostics {
+        var warning = diagnostic
+        if warning.severity == .error {
+          warning.severity = .warning
+          warning.message = "LISA would refuse model '\(model.modelId)' (\(model.origin)): " + warning.message
+        }
+        session.diagnostic(warning)
+      }
+    }
+    for note in models.notes { session.info("  note: \(note)") }
+  }
+
+  func summarize(_ models: LegacyModelRequests, path: String, session: Session) {
+    let keys = models.models.filter(\.hasAPIKey).count
+    let display = session.context.display(path)
+    session.info(
+      "\(dryRun ? "would write" : "wrote") \(models.models.count) model\(models.models.count == 1 ? "" : "s") to \(display)"
+        + (keys > 0 ? " (\(keys) with a third-party API key; mode 0600)" : "")
+        + "; after the upgrade run: lisa models apply -f \(display)")
+  }
+
   func makeMigrator(outputDirectory: String, session: Session) throws -> ConfigMigrator {
     let (base, baseName) = try ConfigLoader.loadBase(directory: outputDirectory, context: session.context)
     session.detail("defaults from \(baseName)")
-    return ConfigMigrator(base: base, keepDefaults: keepDefaults)
+    return ConfigMigrator(base: base, keepDefaults: keepDefaults, modelsOut: modelsOut != nil)
   }
 
   /// Everything that could stop the run is checked before anything is written.
@@ -153,13 +227,6 @@ struct MigrateConfig: LisaCommand {
         .invalid,
         "nothing written: the migrated config fails LISA's schema (\(errorCount) error\(errorCount == 1 ? "" : "s") above)",
         hint: "fix them in the source file, or pass --no-validate to write it anyway")
-    }
-    if !dryRun && !force {
-      for (_, path) in plan where FileIO.exists(path) {
-        throw LisaError(
-          .conflict, "\(session.context.display(path)) already exists; nothing written",
-          hint: "pass --force to replace it, or --dry-run to compare")
-      }
     }
   }
 
