@@ -103,9 +103,10 @@ public struct ConfigValidator {
   }
 
   mutating func checkObject(_ map: YAMLMapping, fields: [SchemaField], path: String, location: SourceLocation?) {
+    let byKey = Dictionary(map.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     for field in fields {
       let fieldPath = Self.join(path, field.name)
-      guard let entry = map.entry(field.name) else {
+      guard let entry = byKey[field.name] else {
         if field.presence == .required { error(fieldPath, "required key is missing", at: location) }
         continue
       }
@@ -118,11 +119,13 @@ public struct ConfigValidator {
       check(entry.value, against: field.shape, path: fieldPath, parentLocation: entry.keyLocation)
     }
     let known = fields.map(\.name)
-    for entry in map.entries where !known.contains(entry.key) {
+    let knownSet = Set(known)
+    let suggester = KeySuggester(known)
+    for entry in map.entries where !knownSet.contains(entry.key) {
       let entryPath = Self.join(path, entry.key)
       var message = "not in LISA's schema; LISA drops it silently"
       if let retired = LisaConfigSchema.retiredKeys[entryPath] { message += " (\(retired))" }
-      if let suggestion = Self.suggest(entry.key, among: known) { message += "; did you mean '\(suggestion)'?" }
+      if let suggestion = suggester.suggest(entry.key) { message += "; did you mean '\(suggestion)'?" }
       warn(entryPath, message, at: entry.keyLocation)
     }
   }
@@ -177,16 +180,9 @@ public struct ConfigValidator {
     value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
-  /// The closest known key: same letters ignoring case, `_` and `-` first, then a small edit distance.
-  /// A known key close enough to `key` to be a typo of it: the same letters ignoring case and `_`/`-`
-  /// (`dbKey` → `db_key`), or at most one edit per four letters, a swap of neighbours counting as one
-  /// (`deploymentNmae`). Whole words differing (`modelType` and `modelName`) are not typos.
+  /// A known key close enough to `key` to be a typo of it (see `KeySuggester`).
   public static func suggest(_ key: String, among candidates: [String]) -> String? {
-    func normalized(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
-    if let same = candidates.first(where: { normalized($0) == normalized(key) }) { return same }
-    let scored = candidates.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, key.count / 4)) else { return nil }
-    return best.0
+    KeySuggester(candidates).suggest(key)
   }
 
   /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
@@ -209,5 +205,33 @@ public struct ConfigValidator {
       previous = current
     }
     return previous[b.count]
+  }
+}
+
+/// Suggests the known key a misspelt one meant: the same letters ignoring case and `_`/`-`
+/// (`dbKey` → `db_key`), or at most one edit per four letters, a swap of neighbours counting as one
+/// (`deploymentNmae`). Whole words differing (`modelType` and `modelName`) are not typos. The known
+/// keys are prepared once, so a file with thousands of unknown keys is checked in linear time.
+public struct KeySuggester: Sendable {
+  let candidates: [(name: String, lowered: String, normalized: String)]
+  let byNormalized: [String: String]
+
+  public init(_ names: [String]) {
+    candidates = names.map { ($0, $0.lowercased(), Self.normalized($0)) }
+    byNormalized = Dictionary(candidates.map { ($0.normalized, $0.name) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  static func normalized(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
+
+  public func suggest(_ key: String) -> String? {
+    if let same = byNormalized[Self.normalized(key)] { return same }
+    let allowed = max(1, min(3, key.count / 4))
+    let lowered = key.lowercased()
+    // Names whose lengths differ by more than the allowed edits cannot be close: skip them unmeasured.
+    let scored = candidates.filter { abs($0.name.count - key.count) <= allowed }.map {
+      ($0.name, ConfigValidator.editDistance(lowered, $0.lowered))
+    }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= allowed else { return nil }
+    return best.0
   }
 }

@@ -14,10 +14,13 @@ public enum LodashMerge {
       case .mapping(var target)?:
         // Problems with the merged mapping (a missing key, say) belong to the file that set it last.
         target.location = src.location ?? target.location
+        // Positions by key, so a mapping of many keys merges in linear time.
+        var positions = Dictionary(target.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in src.entries {
-          if let i = target.index(of: entry.key) {
+          if let i = positions[entry.key] {
             target.entries[i].value = merge(target.entries[i].value, entry.value)
           } else {
+            positions[entry.key] = target.entries.count
             target.entries.append(copying(entry, value: merge(nil, entry.value)))
           }
         }

@@ -37,8 +37,8 @@ enum CommentCollector {
         if next < anchors.count {
           // A comment indented deeper than the next key still belongs to the block above it.
           let owner =
-            result[anchors[next]]!.anchorColumn < comment.column
-            ? anchors[..<next].last { result[$0]!.anchorColumn <= comment.column } : nil
+            (result[anchors[next]]?.anchorColumn ?? 0) < comment.column
+            ? anchors[..<next].last { (result[$0]?.anchorColumn ?? 0) <= comment.column } : nil
           if let owner {
             result[owner]?.footer.append(comment)
           } else {

@@ -20,6 +20,7 @@ public enum YAMLLoader {
   public static func parse(text: String, file: String, keepComments: Bool = false) throws -> YAMLNode {
     try rejectControlCharacters(text, file: file)
     try rejectDeepNesting(text, file: file)
+    try YAMLAliasBudget.check(text, file: file, maxDepth: maxDepth)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -233,7 +234,9 @@ private struct Converter {
           }
           continue
         }
-        if let existing = result.index(of: key), mergedKeys.remove(key) != nil {
+        // Only a key that came from a `<<` merge can already be there (Yams refuses duplicates), so the
+        // linear lookup runs for those alone and a mapping of many keys converts in linear time.
+        if mergedKeys.remove(key) != nil, let existing = result.index(of: key) {
           result.entries[existing].value = value
           continue
         }
