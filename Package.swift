@@ -12,7 +12,6 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .executableTarget(
@@ -26,19 +25,22 @@ let package = Package(
       name: "LisaCLI",
       dependencies: [
         "LisaKit",
+        "LisaProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(
       name: "LisaKit",
       dependencies: [
+        "LisaProcess",
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
-        .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // C: the commit a release build was made from (a build flag carries it) and whether stdin was open at start.
+    .target(name: "LisaProcess"),
     .target(
       name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support",
       exclude: [

@@ -70,3 +70,17 @@ public struct OutputOptions: ParsableArguments {
     if quiet && verbose { throw ValidationError("'--quiet' and '--verbose' cannot be used together") }
   }
 }
+
+/// `--show-secrets`, for the commands that print config values.
+public struct SecretDisplayOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("show-secrets"),
+    help: "Print secret values (db_key, master_key, API keys, passwords) instead of masking them as sk-…(40 chars).")
+  public var showSecrets = false
+
+  public init() {}
+
+  func shown(_ node: YAMLNode, at path: [String] = []) -> YAMLNode {
+    showSecrets ? node : SecretMask.mask(node, at: path)
+  }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LisaKit
+import LisaProcess
 
 /// The root command. Groups only list their subcommands; every leaf is a `LisaCommand`.
 public struct Lisa: AsyncParsableCommand {
@@ -19,9 +20,15 @@ public struct Lisa: AsyncParsableCommand {
       EXIT CODES (also: lisa help exit-codes)
       \(ExitStatus.table)
       """,
-    version: "lisa \(version) (LISA schema v\(LisaConfigSchema.lisaVersion))",
+    version: versionLine,
     subcommands: [ConfigGroup.self, MigrateGroup.self, ModelsGroup.self, KeysGroup.self, RagGroup.self]
   )
+
+  /// `lisa 0.1.0 (commit 1a2b3c4, LISA schema v6.6.0)`; the commit only when the build was told it.
+  static var versionLine: String {
+    let commit = String(cString: lisa_git_commit())
+    return "lisa \(version) (\(commit.isEmpty ? "" : "commit \(commit), ")LISA schema v\(LisaConfigSchema.lisaVersion))"
+  }
 
   public init() {}
 }

@@ -64,7 +64,9 @@ import Testing
 
     let validate = try Subprocess.lisa(["config", "validate"], cwd: dir)
     #expect(validate.status == 0, "\(validate.stderr)")
-    let show = try Subprocess.lisa(["config", "get", "litellmConfig.db_key"], cwd: dir)
+    let masked = try Subprocess.lisa(["config", "get", "litellmConfig.db_key"], cwd: dir)
+    #expect(masked.stdout == "sk-…(39 chars)\n")
+    let show = try Subprocess.lisa(["config", "get", "litellmConfig.db_key", "--show-secrets"], cwd: dir)
     #expect(show.stdout == "sk-5f0e1d2c-3b4a-4968-8776-a5b4c3d2e1f0\n")
   }
 

@@ -51,7 +51,7 @@ struct KeysTableHarness {
   ) async -> KeysRun {
     var test = TestContext(
       workingDirectory: cwd ?? directory, environment: environment, terminal: terminal, now: Self.now, answers: answers)
-    test.context.stdin = { stdin }
+    test.context.stdin = { _ in stdin }
     let status = await Lisa.execute(["keys"] + arguments, context: test.context)
     return KeysRun(status: status, stdout: test.stdout.text, stderr: test.stderr.text)
   }

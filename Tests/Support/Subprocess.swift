@@ -59,6 +59,19 @@ public enum Subprocess {
   ) throws -> ProcessResult {
     try run(LisaBinary.path, arguments, cwd: cwd, environment: environment, stdin: stdin)
   }
+
+  /// The built binary under `/bin/sh`, for what only a shell can set up: `redirect` is appended to the
+  /// command (`<&-`, `< some-dir`), `limits` runs first (`ulimit -v 2000000`), and `timeout` seconds is
+  /// a watchdog (exit 124) so a regression fails fast instead of eating the machine.
+  public static func lisaInShell(
+    _ arguments: [String], redirect: String = "", limits: String = "", timeout: Int = 60, cwd: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> ProcessResult {
+    let quoted = ([LisaBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let script =
+      (limits.isEmpty ? "" : limits + "; ") + "exec timeout \(timeout) " + quoted.joined(separator: " ") + " " + redirect
+    return try run("/bin/sh", ["-c", script], cwd: cwd, environment: environment)
+  }
 }
 
 /// Reads a pipe on a background thread so a chatty child never blocks on a full pipe.

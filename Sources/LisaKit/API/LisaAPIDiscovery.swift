@@ -50,7 +50,9 @@ public enum LisaAPIDiscovery {
       return try APICredential.fromText(Data(value.utf8), source: tokenVariable)
     }
     guard let tokenFile else { return nil }
-    if tokenFile == "-" { return try APICredential.fromText(context.stdin(), source: "stdin (--token-file -)") }
+    if tokenFile == "-" {
+      return try APICredential.fromText(context.readSecretInput("-").data, source: "stdin (--token-file -)")
+    }
     let path = context.resolve(tokenFile)
     let shown = context.display(path)
     return try APICredential.fromText(FileIO.read(path, displayName: shown, limit: 64 * 1024), source: "file \(shown)")

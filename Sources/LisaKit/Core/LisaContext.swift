@@ -42,7 +42,8 @@ public struct LisaContext: Sendable {
   public var terminal: Terminal
   public var stdout: any TextSink
   public var stderr: any TextSink
-  public var stdin: @Sendable () -> Data
+  /// Standard input, read once, up to the limit given (`FileIO.readStandardInput`).
+  public var stdin: @Sendable (_ limit: Int) throws -> Data
   /// Reads one line from the terminal, for prompts.
   public var readLine: @Sendable () -> String?
   public var transport: any HTTPTransport
@@ -50,7 +51,7 @@ public struct LisaContext: Sendable {
   public init(
     environment: [String: String], workingDirectory: String, homeDirectory: String,
     now: @escaping @Sendable () -> Date, terminal: Terminal, stdout: any TextSink, stderr: any TextSink,
-    stdin: @escaping @Sendable () -> Data = { Data() },
+    stdin: @escaping @Sendable (_ limit: Int) throws -> Data = { _ in Data() },
     readLine: @escaping @Sendable () -> String? = { nil },
     transport: any HTTPTransport = URLSessionTransport()
   ) {
@@ -76,7 +77,7 @@ public struct LisaContext: Sendable {
       terminal: .live(environment: env),
       stdout: FileHandleSink(.standardOutput),
       stderr: FileHandleSink(.standardError),
-      stdin: { FileHandle.standardInput.readDataToEndOfFile() },
+      stdin: { limit in try FileIO.readStandardInput(limit: limit) },
       readLine: { Swift.readLine() }
     )
   }
@@ -98,8 +99,11 @@ public struct LisaContext: Sendable {
   /// A small secret input (a key, a passphrase): the file at `path`, or stdin for "-", with the
   /// name its errors should show.
   public func readSecretInput(_ path: String) throws -> (name: String, data: Data) {
-    if path == "-" { return ("stdin", stdin()) }
+    let limit = 64 * 1024
+    if path == "-" {
+      return ("stdin", try stdin(limit))
+    }
     let name = display(resolve(path))
-    return (name, try FileIO.read(resolve(path), displayName: name, limit: 64 * 1024))
+    return (name, try FileIO.read(resolve(path), displayName: name, limit: limit))
   }
 }

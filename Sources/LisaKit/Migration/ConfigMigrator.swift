@@ -91,7 +91,9 @@ public struct ConfigMigrator {
 
     if let lambda = config.remove("lambdaConfig") {
       report.dropped.append(
-        .init(path: "lambdaConfig", line: lambda.keyLocation?.line, detail: LisaConfigSchema.retiredKeys["lambdaConfig"]!))
+        .init(
+          path: "lambdaConfig", line: lambda.keyLocation?.line,
+          detail: LisaConfigSchema.retiredKeys["lambdaConfig"] ?? "removed in LISA v3.2"))
     }
     for entry in config.entries where entry.value.isNull {
       config.remove(entry.key)

@@ -13,7 +13,7 @@ import Testing
     let home = directory ?? TestPaths.temporaryDirectory("api-cred")
     let context = LisaContext(
       environment: env, workingDirectory: home.path, homeDirectory: home.path, now: { Date() }, terminal: .pipes,
-      stdout: BufferSink(), stderr: BufferSink(), stdin: { Data(stdin.utf8) })
+      stdout: BufferSink(), stderr: BufferSink(), stdin: { _ in Data(stdin.utf8) })
     guard let credential = try LisaAPIDiscovery.configuredCredential(context: context, tokenFile: tokenFile) else {
       throw LisaError(.failure, "no credential configured")
     }

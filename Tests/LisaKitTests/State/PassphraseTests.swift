@@ -31,7 +31,7 @@ struct PassphraseTests {
   private func context(environment: [String: String] = [:], stdin: Data = Data(), directory: String = "/tmp") -> LisaContext {
     LisaContext(
       environment: environment, workingDirectory: directory, homeDirectory: "/home/op", now: { Date() }, terminal: .pipes,
-      stdout: BufferSink(), stderr: BufferSink(), stdin: { stdin })
+      stdout: BufferSink(), stderr: BufferSink(), stdin: { _ in stdin })
   }
 
   /// Derives a key from each passphrase and compares: the only way to see what was read without exposing it.

@@ -8,7 +8,7 @@ struct ConfigGet: LisaCommand {
     discussion: """
       PATH is dotted; list items are numbered from 0: authConfig.adminGroup, ragRepositories.0.repositoryId. \
       A scalar prints as its text; a mapping or list prints as YAML (or JSON with -o json). \
-      A missing path exits 5.
+      A missing path exits 5. Secret values are masked unless --show-secrets is given.
       """
   )
 
@@ -18,15 +18,17 @@ struct ConfigGet: LisaCommand {
   @Flag(name: .customLong("no-env"), help: "Do not apply LISA's environment-variable overrides.")
   var noEnv = false
 
+  @OptionGroup var secrets: SecretDisplayOptions
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .yaml, allowed: [.yaml, .json])
     let config = try session.loadConfig(applyEnvironment: !noEnv)
     let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    guard !path.isEmpty, !parts.contains(""), let node = config.merged.lookup(parts) else {
+    guard !path.isEmpty, !parts.contains(""), let found = config.merged.lookup(parts) else {
       throw LisaError(.notFound, "'\(path)' is not set in the merged config", hint: Self.hint(for: parts, in: config.merged))
     }
+    let node = secrets.shown(found, at: parts)
     if format == .json {
       session.output(JSONWriter.pretty(node.json) + "\n")
     } else if case .scalar(let scalar) = node {

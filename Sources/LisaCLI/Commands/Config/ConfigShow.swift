@@ -8,13 +8,15 @@ struct ConfigShow: LisaCommand {
     discussion: """
       config-base.yaml and config-custom.yaml are merged like lodash _.merge (deep; lists merged item by \
       item; YAML null overrides), then PROFILE, DEPLOYMENT_NAME, ACCOUNT_NUMBER, PARTITION, DOMAIN and \
-      REGION from the environment replace their keys. Key order and each value's spelling are kept.
+      REGION from the environment replace their keys. Key order and each value's spelling are kept. \
+      Secret values (db_key, API keys, passwords) are masked unless --show-secrets is given.
       """
   )
 
   @Flag(name: .customLong("no-env"), help: "Do not apply LISA's environment-variable overrides.")
   var noEnv = false
 
+  @OptionGroup var secrets: SecretDisplayOptions
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
@@ -23,8 +25,8 @@ struct ConfigShow: LisaCommand {
     for (variable, key) in config.overrides {
       session.info("note: \(key) comes from the environment variable \(variable)")
     }
-    session.output(
-      format == .json ? JSONWriter.pretty(config.merged.json) + "\n" : YAMLEmitter(includeComments: false).emit(config.merged))
+    let merged = secrets.shown(config.merged)
+    session.output(format == .json ? JSONWriter.pretty(merged.json) + "\n" : YAMLEmitter(includeComments: false).emit(merged))
   }
 }
 

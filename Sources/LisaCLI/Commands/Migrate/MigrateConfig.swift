@@ -69,6 +69,7 @@ struct MigrateConfig: LisaCommand {
     completion: .file(extensions: ["yaml"]))
   var modelsOut: String?
 
+  @OptionGroup var secrets: SecretDisplayOptions
   @OptionGroup var globals: GlobalOptions
 
   func validate() throws {
@@ -92,11 +93,11 @@ struct MigrateConfig: LisaCommand {
     let sourceText = String(decoding: data, as: UTF8.self)
     let source = try YAMLLoader.parse(data: data, file: inputName, keepComments: true)
     try ConfigLoader.requireMapping(source, file: inputName)
-    let root = source.mapping!
+    guard let root = source.mapping else { return }
 
     var plan: [(result: ConfigMigrator.Result, path: String)] = []
-    if allEnvironments {
-      let dir = ctx.resolve(outDir!)
+    if allEnvironments, let outDir {
+      let dir = ctx.resolve(outDir)
       let environments = ConfigMigrator.environments(in: root)
       guard !environments.isEmpty else { throw LisaError(.notFound, "\(inputName) has no environment blocks") }
       let migrator = try makeMigrator(outputDirectory: dir, session: session)
@@ -142,7 +143,8 @@ struct MigrateConfig: LisaCommand {
     }
     if dryRun {
       for ((result, path), report) in zip(plan, reports) {
-        session.output(plan.count > 1 ? "# --- \(ctx.display(path))\n" + result.yaml : result.yaml)
+        let shown = secrets.showSecrets ? result.yaml : SecretMask.maskLines(result.yaml)
+        session.output(plan.count > 1 ? "# --- \(ctx.display(path))\n" + shown : shown)
         showDiff(result, sourceText: sourceText, path: path, session: session)
         session.info("would migrate " + report.summary)
         for detail in report.details { session.info(detail) }
@@ -241,7 +243,8 @@ struct MigrateConfig: LisaCommand {
         LegacyBlock.text(of: result.environment, in: sourceText), "\(result.report.source) (\(result.environment):)"
       )
     }
-    let diff = LineDiff.unified(old: old, new: result.yaml, oldName: oldName, newName: ctx.display(path))
+    let unified = LineDiff.unified(old: old, new: result.yaml, oldName: oldName, newName: ctx.display(path))
+    let diff = secrets.showSecrets ? unified : SecretMask.maskLines(unified)
     guard !diff.isEmpty, !session.quiet else { return }
     let colored = ctx.terminal.colorOnStderr
     for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
