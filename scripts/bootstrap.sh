@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsqlite3-dev libssl-dev libyaml-dev)
+# libcurl4-openssl-dev: the static release build (scripts/install.sh) links FoundationNetworking against it.
+packages=(libsqlite3-dev libssl-dev libyaml-dev libcurl4-openssl-dev)
 if [ "${1:-}" = "--test" ]; then packages+=(zsh fish python3-venv); fi
 missing=()
 for package in "${packages[@]}"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # An upgrade rehearsal on local files, no AWS: migrate the bundled old single-file config.yaml
-# (examples/legacy/config.yaml) to config-custom.yaml, validate it, show the merged config and the
-# names LISA derives from it. Everything lands in .rehearsal/ (git-ignored); nothing else is touched.
+# (examples/legacy/config.yaml) to config-custom.yaml and its models to create requests, validate it,
+# show the merged config and the names LISA derives from it. Everything lands in .rehearsal/
+# (git-ignored); nothing else is touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -16,7 +17,7 @@ export LISA_STATE_DIR="$PWD/$work/state" LISA_CONFIG_DIR="$PWD/$work"
 
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*" >&2; "$@"; }
 step "$lisa" migrate config --dry-run --input "$work/config.yaml" >/dev/null
-step "$lisa" migrate config
+step "$lisa" migrate config --models-out "$work/models.yaml"
 step "$lisa" config validate
 step "$lisa" config show
 step "$lisa" config names
