@@ -37,7 +37,9 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
-      ]
+      ],
+      // Compiled in as bytes: no resource bundle, so a static binary carries it.
+      resources: [.embedInCode("Migration/UpgradeSteps.yaml")]
     ),
     .target(
       name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support",
