@@ -37,7 +37,9 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
-      ]
+      ],
+      // Compiled in as bytes: no resource bundle, so a static binary carries it.
+      resources: [.embedInCode("Migration/UpgradeSteps.yaml")]
     ),
     // C: the commit a release build was made from (a build flag carries it) and whether stdin was open at start.
     .target(name: "LisaProcess"),

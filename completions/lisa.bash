@@ -383,13 +383,13 @@ _lisa_migrate() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    config)
+    config|plan)
         # Offer subcommand argument completions
         "_lisa_migrate_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'config' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'config plan' -- "${cur}"))
         ;;
     esac
 }
@@ -429,6 +429,55 @@ _lisa_migrate_config() {
         ;;
     '--profile')
         __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate config -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_lisa_migrate_plan() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--from --to --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate plan -- --from "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--to')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate plan -- --to "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate plan -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     '--region')

@@ -32,4 +32,9 @@ enum Completions {
     guard let node = try? YAMLLoader.load(path: path, displayName: path), let root = node.mapping else { return [] }
     return ConfigMigrator.environments(in: root).filter { $0.hasPrefix(prefix) }
   }
+
+  /// The LISA releases `migrate plan` knows.
+  @Sendable static func lisaReleases(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    ((try? UpgradeKnowledge.builtIn().versions) ?? []).map(\.description).filter { $0.hasPrefix(prefix) }
+  }
 }
