@@ -209,7 +209,7 @@ _lisa_config() {
 
 _lisa_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--no-env --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
@@ -250,7 +250,7 @@ _lisa_config_show() {
 
 _lisa_config_get() {
     repeating_flags=()
-    non_repeating_flags=(--no-env --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--no-env --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 1
@@ -396,9 +396,9 @@ _lisa_migrate() {
 
 _lisa_migrate_config() {
     repeating_flags=()
-    non_repeating_flags=(--all-envs --keep-defaults --force --dry-run --no-validate --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--all-envs --keep-defaults --force --dry-run --no-validate --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--input --output --env --out-dir --report --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--input --output --env --out-dir --report --models-out --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -421,6 +421,10 @@ _lisa_migrate_config() {
         ;;
     '--report')
         __lisa_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--models-out')
+        __lisa_add_completions -o plusdirs -fX '!*.@(yaml)'
         return
         ;;
     '--config-dir')
