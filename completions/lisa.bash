@@ -238,7 +238,7 @@ _lisa_config_show() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -279,7 +279,7 @@ _lisa_config_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -320,7 +320,7 @@ _lisa_config_validate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -361,7 +361,7 @@ _lisa_config_names() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -445,7 +445,7 @@ _lisa_migrate_config() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -521,7 +521,7 @@ _lisa_models_list() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -562,7 +562,7 @@ _lisa_models_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -613,7 +613,7 @@ _lisa_models_create() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -712,7 +712,7 @@ _lisa_models_update() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -759,7 +759,7 @@ _lisa_models_start() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -806,7 +806,7 @@ _lisa_models_stop() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -853,7 +853,7 @@ _lisa_models_delete() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -903,7 +903,7 @@ _lisa_models_wait() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -967,7 +967,7 @@ _lisa_models_schedule_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1021,7 +1021,7 @@ _lisa_models_schedule_set() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1062,7 +1062,7 @@ _lisa_models_schedule_delete() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1076,7 +1076,7 @@ _lisa_models_export() {
     repeating_flags=()
     non_repeating_flags=(--force --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file -f --backup --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --backup --model-table --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1087,6 +1087,9 @@ _lisa_models_export() {
         ;;
     '--backup')
         __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--model-table')
         return
         ;;
     '--passphrase-file')
@@ -1118,7 +1121,7 @@ _lisa_models_export() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1176,7 +1179,7 @@ _lisa_models_apply() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1255,7 +1258,7 @@ _lisa_keys_create() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1305,7 +1308,7 @@ _lisa_keys_list() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1349,7 +1352,7 @@ _lisa_keys_show() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1399,7 +1402,7 @@ _lisa_keys_rotate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1447,7 +1450,7 @@ _lisa_keys_revoke() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1491,7 +1494,7 @@ _lisa_keys_check() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1546,7 +1549,7 @@ _lisa_keys_export() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1613,7 +1616,7 @@ _lisa_keys_import() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1686,7 +1689,7 @@ _lisa_keys_migrate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1741,7 +1744,7 @@ _lisa_keys_verify() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
