@@ -55,7 +55,7 @@ public enum ModelExport {
       return warning
     }
     return ExportedModel(
-      request: ordered(checked.body ?? stripped), apiKey: apiKey, diagnostics: warnings, mayHoldKey: model.hosting != .lisaHosted)
+      request: ordered(checked.body ?? stripped), apiKey: apiKey, diagnostics: warnings, mayHoldKey: !model.isLisaHosted)
   }
 
   /// Every model of the deployment as a create request, sorted by id. `withKeys` reads the third-party API
