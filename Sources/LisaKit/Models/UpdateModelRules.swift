@@ -39,19 +39,7 @@ public enum UpdateModelRules {
       checker.error(path, "give at least one of minCapacity, maxCapacity, desiredCapacity, cooldown, defaultInstanceWarmup")
       return
     }
-    let minimum = scaling["minCapacity"]?.intValue
-    let maximum = scaling["maxCapacity"]?.intValue
-    if let minimum, let maximum, minimum > maximum {
-      checker.error(path.key("minCapacity"), "must not exceed maxCapacity (\(minimum) > \(maximum))")
-    }
-    if let desired = scaling["desiredCapacity"]?.intValue {
-      if let maximum, desired > maximum {
-        checker.error(path.key("desiredCapacity"), "must not exceed maxCapacity (\(desired) > \(maximum))")
-      }
-      if let minimum, desired < minimum {
-        checker.error(path.key("desiredCapacity"), "must be at least minCapacity (\(desired) < \(minimum))")
-      }
-    }
+    CreateModelRules.capacities(scaling, at: path, checker: &checker)
   }
 
   /// Third-party and internal models change only metadata; containers need a model created with one.
