@@ -46,7 +46,8 @@ let package = Package(
     .target(
       name: "LisaTestSupport", dependencies: ["LisaKit"], path: "Tests/Support",
       exclude: [
-        "fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py",
+        "fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_model_store.py", "fake_lisa_model_update.py",
+        "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py",
         "token_tables.py",
       ]),
     .testTarget(name: "LisaKitTests", dependencies: ["LisaKit", "LisaTestSupport"]),

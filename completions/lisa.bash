@@ -238,7 +238,7 @@ _lisa_config_show() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -279,7 +279,7 @@ _lisa_config_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -320,7 +320,7 @@ _lisa_config_validate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -361,7 +361,7 @@ _lisa_config_names() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -449,7 +449,7 @@ _lisa_migrate_config() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -574,7 +574,7 @@ _lisa_models_list() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -615,7 +615,7 @@ _lisa_models_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -666,7 +666,7 @@ _lisa_models_create() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -765,7 +765,7 @@ _lisa_models_update() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -812,7 +812,7 @@ _lisa_models_start() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -859,7 +859,7 @@ _lisa_models_stop() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -906,7 +906,7 @@ _lisa_models_delete() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -956,7 +956,7 @@ _lisa_models_wait() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1020,7 +1020,7 @@ _lisa_models_schedule_get() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1074,7 +1074,7 @@ _lisa_models_schedule_set() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1115,7 +1115,7 @@ _lisa_models_schedule_delete() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1129,7 +1129,7 @@ _lisa_models_export() {
     repeating_flags=()
     non_repeating_flags=(--force --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file -f --backup --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --backup --model-table --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1140,6 +1140,9 @@ _lisa_models_export() {
         ;;
     '--backup')
         __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--model-table')
         return
         ;;
     '--passphrase-file')
@@ -1171,7 +1174,7 @@ _lisa_models_export() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1229,7 +1232,7 @@ _lisa_models_apply() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1308,7 +1311,7 @@ _lisa_keys_create() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1358,7 +1361,7 @@ _lisa_keys_list() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1402,7 +1405,7 @@ _lisa_keys_show() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1452,7 +1455,7 @@ _lisa_keys_rotate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1500,7 +1503,7 @@ _lisa_keys_revoke() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1544,7 +1547,7 @@ _lisa_keys_check() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1599,7 +1602,7 @@ _lisa_keys_export() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1666,7 +1669,7 @@ _lisa_keys_import() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1739,7 +1742,7 @@ _lisa_keys_migrate() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
@@ -1794,7 +1797,7 @@ _lisa_keys_verify() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')

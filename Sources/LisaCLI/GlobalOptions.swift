@@ -47,7 +47,7 @@ extension ColorMode: ExpressibleByArgument {}
 public struct OutputOptions: ParsableArguments {
   @Option(
     name: [.customShort("o"), .customLong("output-format")],
-    help: "Result format: table, json, yaml, jsonl, id (value where a command prints a secret).")
+    help: "Result format: table, json, yaml, jsonl, id (value where a command prints a secret, wide where it has more columns).")
   public var format: OutputFormat?
 
   @Flag(name: .shortAndLong, help: "Print errors only.")

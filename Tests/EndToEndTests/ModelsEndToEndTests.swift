@@ -60,7 +60,9 @@ import Testing
       let export = try lisa(["models", "export", "-f", "models.yaml"], server, in: dir)
       #expect(export.status == 0, "\(export.stderr)")
       #expect(export.stderr.contains("exported 3 models to models.yaml"))
-      #expect(export.stderr.contains("warning: 1 third-party API key was left out; --backup FILE.lisabak keeps them encrypted"))
+      #expect(
+        export.stderr.contains(
+          "warning: API keys of claude, old (if they have one) are not in this file; --backup FILE.lisabak saves them encrypted"))
       let text = try String(contentsOf: dir.appendingPathComponent("models.yaml"), encoding: .utf8)
       #expect(text.hasPrefix("# lisa models export: 3 models from \(server.apiURL) at "))
       #expect(!text.contains(Self.key) && !text.contains("status:"))
@@ -112,15 +114,22 @@ import Testing
     }
   }
 
+  /// LISA's GET never shows a third-party key; the backup reads it from the models table (its name from
+  /// SSM, as in a deployment) and apply writes it back through create.
   @Test func anEncryptedBackupBringsThirdPartyKeysBackAfterATeardown() async throws {
-    try await FakeLisaServer.with { server in
+    try await FakeLisaServer.withTable { server in
       try await server.seed(Self.hosted)
       try await server.seed(Self.thirdParty)
+      let env = server.environment(tableFromSSM: true)
+      try await server.putSSMParameter("/prod/prod/lisa/modelTableName", FakeLisaServer.modelTable)
       let dir = TestPaths.temporaryDirectory("e2e-models")
       try "correct horse battery\n".write(to: dir.appendingPathComponent("pass.txt"), atomically: true, encoding: .utf8)
-      let export = try lisa(["models", "export", "--backup", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
+      let export = try lisa(
+        ["models", "export", "--backup", "models.lisabak", "--passphrase-file", "pass.txt", "-v"], server, in: dir, env: env)
       #expect(export.status == 0, "\(export.stderr)")
       #expect(export.stderr.contains("wrote models.lisabak: 2 models, 1 with an encrypted API key"))
+      #expect(export.stderr.contains("models: models table \(FakeLisaServer.modelTable) (from SSM parameter /prod/prod/lisa/"))
+      #expect(!export.stderr.contains("warning:") && !export.stdout.contains(Self.key) && !export.stderr.contains(Self.key))
       let bytes = try Data(contentsOf: dir.appendingPathComponent("models.lisabak"))
       #expect(bytes.range(of: Data(Self.key.utf8)) == nil)
       try await server.control("reset")
@@ -130,9 +139,19 @@ import Testing
       let restore = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
       #expect(restore.status == 0, "\(restore.stderr)")
       #expect(restore.stdout.hasSuffix("Plan: 2 to create, 0 to update, 0 to recreate, 0 to delete, 0 unchanged.\n"))
-      let claude = try await server.models().first { $0.0 == "claude" }?.1
-      #expect(claude?["apiKey"] == .string(Self.key))
+      let claude = try await server.items().first { $0["model_id"] == .string("claude") }
+      #expect(claude?["model_config"]?["apiKey"] == .string(Self.key))
       #expect(!restore.stdout.contains("sk-claude") && !restore.stderr.contains("sk-claude"))
+
+      let noTable = try lisa(
+        ["models", "export", "--backup", "again.lisabak", "--passphrase-file", "pass.txt"], server, in: dir,
+        env: server.environment)
+      #expect(noTable.status == 0, "\(noTable.stderr)")
+      #expect(
+        noTable.stderr.hasPrefix(
+          "warning: the API keys of claude (if they have one) are not in the backup: LISA keeps them only in its models "
+            + "table, which lisa could not read (no AWS region"))
+      #expect(noTable.stderr.split(separator: "\n").filter { $0.hasPrefix("warning:") }.count == 1)
     }
   }
 
@@ -151,8 +170,8 @@ import Testing
         ))
       #expect(
         refused.stderr.hasSuffix(
-          "error: mistral-7b needs to be deleted and created again (hint: run again with --recreate (an outage for those models))\n"
-        ))
+          "error: mistral-7b needs to be deleted and created again; nothing was changed (hint: run again with --recreate "
+            + "(an outage for those models))\n"))
       #expect(try await writes(server).isEmpty)
       try await server.settleAfter(0.1)
       let recreated = try lisa(["models", "apply", "-f", "m.json", "--recreate", "--yes", "--interval", "0.1"], server, in: dir)

@@ -28,12 +28,12 @@ import Testing
     }
   }
 
-  @Test func getHidesKeysAndMissingModelsExitFive() async throws {
+  @Test func getNeverShowsKeysAndMissingModelsExitFive() async throws {
     try await FakeLisaServer.with { server in
       try await server.seed(ModelFixtures.thirdParty)
       let shown = await runModels(["models", "get", "claude", "-o", "json"], server: server)
-      #expect(shown.status == .ok && shown.stdout.contains("\"apiKey\": \"(hidden)\""))
-      #expect(!shown.stdout.contains(ModelFixtures.thirdPartyKey))
+      #expect(shown.status == .ok && shown.stdout.contains("\"modelId\": \"claude\""))
+      #expect(!shown.stdout.contains(ModelFixtures.thirdPartyKey) && !shown.stdout.contains("apiKey"))
       let missing = await runModels(["models", "get", "nope"], server: server)
       #expect(missing.status == .notFound)
       #expect(missing.stderr == "error: model 'nope' not found (GET /models/nope (HTTP 404): Model 'nope' was not found.)\n")
@@ -113,10 +113,11 @@ import Testing
         server: server)
       #expect(acknowledged.status == .ok, "\(acknowledged.stderr)")
       let put = try #require(try await server.requests().first { $0["method"] == .string("PUT") })
+      // LISA stores the map sent as the whole environment: the current one goes with the changes.
       #expect(
         put["body"]?["containerConfig"]?["environment"]
           == .object([
-            ("VLLM_MAX_MODEL_LEN", .string("8192")), ("MAX_TOTAL_TOKENS", .string("LISA_MARKED_FOR_DELETION")),
+            ("MAX_TOTAL_TOKENS", .string("LISA_MARKED_FOR_DELETION")), ("VLLM_MAX_MODEL_LEN", .string("8192")),
           ]))
       let stored = try await server.models().first { $0.0 == "mistral-7b" }?.1
       #expect(stored?["containerConfig"]?["environment"] == .object([("VLLM_MAX_MODEL_LEN", .string("8192"))]))
@@ -168,9 +169,14 @@ import Testing
       #expect(
         start.status == .conflict
           && start.stderr.contains("is Stopping; LISA changes a model only when it is InService or Stopped"))
-      let thirdParty = await runModels(["models", "stop", "claude"], server: server)
-      #expect(
-        thirdParty.status == .invalid && thirdParty.stderr.contains("cannot be started or stopped (LISA would mark it Failed)"))
+      for verb in ["start", "stop"] {
+        let thirdParty = await runModels(["models", verb, "claude"], server: server)
+        #expect(thirdParty.status == .invalid)
+        #expect(
+          thirdParty.stderr.hasPrefix(
+            "error: model 'claude' is third_party: only LISA-hosted models can be started or stopped (LISA would accept "
+              + "the \(verb) and then mark the model Failed)"))
+      }
       #expect(try await ModelsFixture.calls(server).filter { !$0.hasPrefix("GET") } == ["PUT /models/mistral-7b"])
     }
   }
@@ -187,8 +193,8 @@ import Testing
       #expect(inUse.status == .conflict)
       #expect(
         inUse.stderr
-          == "error: model 'titan-embed': Model 'titan-embed' is in use by repositories: docs (DELETE /models/titan-embed (HTTP 409))\n"
-      )
+          == "error: model 'titan-embed': Model 'titan-embed' is currently in use by: repository 'docs' (model). Please remove "
+          + "the model from all resources before deleting. (DELETE /models/titan-embed (HTTP 409))\n")
       try await server.control("repositories", #"{"repositoryId": "docs", "models": []}"#)
       let deleted = await runModels(["models", "delete", "titan-embed"], server: server, terminal: interactive, answers: ["y"])
       #expect(deleted.status == .ok)
@@ -196,11 +202,19 @@ import Testing
     }
   }
 
-  @Test func waitPrintsChangesAndFailsWithTheReason() async throws {
-    try await FakeLisaServer.with { server in
+  /// LISA writes the reason into its models table only; lisa reads it from there.
+  @Test func waitPrintsChangesAndFailsWithTheReasonFromTheTable() async throws {
+    try await FakeLisaServer.withTable { server in
       try await server.seed(ModelFixtures.hosted, status: "Creating")
-      async let waited = runModels(["models", "wait", "mistral-7b", "--for", "InService", "--interval", "0.05"], server: server)
-      try await Task.sleep(nanoseconds: 300_000_000)
+      async let waited = runModels(
+        ["models", "wait", "mistral-7b", "--for", "InService", "--interval", "0.05"], server: server,
+        environment: server.environment())
+      // Fail the model once the wait has seen it Creating, however slowly the machine runs.
+      var polls = 0
+      while try await server.requests().isEmpty, polls < 400 {
+        polls += 1
+        try await Task.sleep(nanoseconds: 25_000_000)
+      }
       try await server.setStatus("mistral-7b", "Failed", failureReason: "ECS service did not stabilize")
       let result = await waited
       #expect(result.status == .failure)

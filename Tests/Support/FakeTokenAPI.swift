@@ -52,9 +52,6 @@ extension FakeLisaServer {
       ]))
   }
 
-  /// The token table's items in scan order: the first is the only one GET/DELETE by UUID can find.
-  public func items() async throws -> [JSONValue] { try await control("state")["items"]?.arrayItems ?? [] }
-
   /// Environment for a command that calls as `credential`.
   public func environment(credential: String) -> [String: String] {
     ["LISA_API_URL": apiURL, "LISA_API_TOKEN": credential]

@@ -2,6 +2,10 @@
 
 A JSON server on 127.0.0.1 behind LISA's API Gateway stage prefix: paths outside the stage get
 API Gateway's 403 "Missing Authentication Token"; /_control/... is the tests' own route (no auth).
+Requests reach the fake as they reach LISA's FastAPI apps (docs/lisa/models-api.md#routes, #paths):
+dot segments resolved as HTTP intermediaries do, then the whole path percent-decoded (Mangum's
+`unquote`) before it is split into route parts, so `%2F` becomes a separator; bodies over 1 MiB get
+413, and any unexpected exception the generic 500 body.
 A fake module supplies `state` (with a "requests" list), `lock`, `reset()`, `control(parts, body)`,
 `handle(method, parts, headers, body) -> (status, body)` (raising ApiError for error answers) and
 `INVALID_JSON` (the status and body LISA answers to a body that is not JSON). `run(module)` parses
@@ -12,8 +16,14 @@ import argparse
 import json
 import re
 import signal
+import sys
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlparse
+
+MAX_BODY = 1024 * 1024
+GENERIC_500 = {"error": "Internal Server Error", "message": "An unexpected error occurred while processing your request"}
+TOO_LARGE = {"error": "Payload Too Large", "message": f"Request body size exceeds maximum allowed size of {MAX_BODY} bytes"}
 
 
 class ApiError(Exception):
@@ -35,8 +45,20 @@ def due_fault(faults, method, path):
     return None
 
 
+def resolve_dots(path):
+    """RFC 3986 remove_dot_segments on the raw path: `/prod/models/..` is `/prod`."""
+    out = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(out) > 1:
+                out.pop()
+        elif segment != ".":
+            out.append(segment)
+    return "/".join(out) or "/"
+
+
 def split_path(path):
-    return [unquote(p) for p in path.split("/") if p]
+    return [p for p in unquote(path).split("/") if p]
 
 
 def handler_for(fake):
@@ -58,33 +80,40 @@ def handler_for(fake):
         def handle_any(self):
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
-            path = urlparse(self.path).path
-            try:
-                body = json.loads(raw) if raw else None
-            except ValueError:
-                return self.answer(*fake.INVALID_JSON)
+            path = resolve_dots(urlparse(self.path).path)
             stage = fake.ARGS.stage
             with fake.lock:
                 try:
                     if path.startswith("/_control/"):
-                        return self.answer(200, fake.control(split_path(path)[1:], body or {}))
+                        return self.answer(200, fake.control(split_path(path)[1:], json.loads(raw) if raw else {}))
                     if not path.startswith(stage + "/"):
                         return self.answer(403, {"message": "Missing Authentication Token"})
+                    if length > MAX_BODY:
+                        return self.answer(413, TOO_LARGE)
+                    try:
+                        body = json.loads(raw) if raw else None
+                    except ValueError:
+                        return self.answer(*fake.INVALID_JSON)
                     return self.answer(*fake.handle(self.command, split_path(path[len(stage):]), self.headers, body))
                 except ApiError as error:
                     return self.answer(error.status, error.body)
+                except Exception:  # what LISA's generic exception handler turns into a 500
+                    traceback.print_exc(file=sys.stderr)
+                    return self.answer(500, GENERIC_500)
 
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
     return Handler
 
 
-def run(fake):
+def run(fake, extra_arguments=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--token", default="")
     parser.add_argument("--read-token", default="")
     parser.add_argument("--stage", default="/prod")
+    if extra_arguments:
+        extra_arguments(parser)
     fake.ARGS = parser.parse_args()
     # A parent that blocks SIGTERM passes the mask on; unblock it so a plain kill stops the server.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])

@@ -1,9 +1,11 @@
-"""LISA's model request rules as the fake models server applies them (contracts §2.2, §2.3, §2.6):
-pydantic-style 422 problems for CreateModelRequest/UpdateModelRequest/schedules, and the handler's
-400 status and hosting gates. Used by fake_lisa_models.py; faithful to LISA, not to lisa.
+"""LISA's model request rules as the fake models server applies them: pydantic-style 422 problems for
+CreateModelRequest, UpdateModelRequest and SchedulingConfig (lambda/models/domain_objects.py in LISA
+v6.6.0). The handlers' own 400 gates are in fake_lisa_models.py. Faithful to LISA, not to lisa.
 """
 
 import re
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from fake_lisa_http import ApiError
 
@@ -28,9 +30,10 @@ def check_int(errors, obj, key, loc, required=False, minimum=1, maximum=None):
     value = obj[key]
     if isinstance(value, bool) or not isinstance(value, int):
         errors.append((loc + [key], "Input should be a valid integer"))
-    elif value < minimum or (maximum is not None and value > maximum):
-        errors.append((loc + [key], f"Input should be between {minimum} and {maximum}" if maximum else
-                       f"Input should be greater than or equal to {minimum}"))
+    elif value < minimum:
+        errors.append((loc + [key], f"Input should be greater than {minimum - 1}"))
+    elif maximum is not None and value > maximum:
+        errors.append((loc + [key], f"Input should be less than or equal to {maximum}"))
 
 
 def check_enum(errors, obj, key, values, loc, required=False):
@@ -52,26 +55,37 @@ def check_health_command(errors, command, loc):
         errors.append((loc, "Input should be a valid string or list"))
 
 
+TIME = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
 def check_schedule(errors, config, loc):
-    if config.get("scheduleType") not in ("DAILY", "RECURRING"):
-        errors.append((loc + ["scheduleType"], "Input should be 'DAILY' or 'RECURRING'"))
+    if not isinstance(config, dict) or config.get("scheduleType") not in ("DAILY", "RECURRING"):
+        errors.append((loc + ["scheduleType"], "Input tag does not match any of the expected tags: 'DAILY', 'RECURRING'"))
         return
+    zone = config.get("timezone", "UTC")
+    try:
+        ZoneInfo(zone)
+    except Exception:
+        errors.append((loc + ["timezone"],
+                       f"Value error, Invalid timezone: {zone}, timezone must be a valid IANA timezone identifier"))
     windows = []
     if config["scheduleType"] == "DAILY":
         daily = config.get("dailySchedule") or {}
         windows = [(loc + ["dailySchedule", d], daily[d]) for d in DAYS if daily.get(d)]
         if not windows:
-            errors.append((loc + ["dailySchedule"], "Value error, at least one day must be scheduled"))
+            errors.append((loc + ["dailySchedule"], "Value error, At least one day must have a schedule configured"))
     else:
         windows = [(loc + ["recurringSchedule"], config.get("recurringSchedule") or {})]
     for where, window in windows:
-        times = [window.get("startTime", ""), window.get("stopTime", "")]
-        if not all(re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t or "") for t in times):
-            errors.append((where, "Value error, times must be HH:MM"))
+        times = [window.get("startTime") or "", window.get("stopTime") or ""]
+        bad = [key for key, text in zip(("startTime", "stopTime"), times) if not re.match(TIME, text)]
+        for key in bad:
+            errors.append((where + [key], f"String should match pattern '{TIME}'"))
+        if bad:
             continue
-        start, stop = (int(t[:2]) * 60 + int(t[3:]) for t in times)
+        start, stop = (int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for t in times)
         if (stop - start) % 1440 < 120:
-            errors.append((where + ["stopTime"], "Value error, stop time must be at least 2 hours after start time"))
+            errors.append((where, "Value error, Stop time must be at least 2 hours after start time"))
 
 
 def validate_create(body):
@@ -117,33 +131,42 @@ def validate_create(body):
         raise problems(errors)
 
 
-def validate_update(body, model):
+def validate_update(body):
+    """UpdateModelRequest's own validation (422); the handler's gates come after it."""
     errors = []
     fields = ["autoScalingInstanceConfig", "enabled", "modelType", "modelDescription", "streaming", "allowedGroups",
               "features", "guardrailsConfig", "containerConfig"]
     if not any(body.get(f) is not None for f in fields):
-        errors.append(([], "Value error, At least one field must be defined in request payload."))
+        errors.append(([], "Value error, At least one field out of autoScalingInstanceConfig, containerConfig, enabled, "
+                           "modelType, modelDescription, streaming, allowedGroups, features, or guardrailsConfig must be "
+                           "defined in request payload."))
     check_enum(errors, body, "modelType", MODEL_TYPES, [])
     scaling = body.get("autoScalingInstanceConfig")
     if scaling is not None:
         for key in ("minCapacity", "maxCapacity", "desiredCapacity", "cooldown"):
             check_int(errors, scaling, key, ["autoScalingInstanceConfig"])
         check_int(errors, scaling, "defaultInstanceWarmup", ["autoScalingInstanceConfig"], maximum=3600)
-    if (body.get("modelType") or model["config"].get("modelType")) == "embedding" and body.get("streaming"):
+        given = [scaling.get(k) for k in ("minCapacity", "maxCapacity", "desiredCapacity", "cooldown",
+                                          "defaultInstanceWarmup")]
+        low, high, want = scaling.get("minCapacity"), scaling.get("maxCapacity"), scaling.get("desiredCapacity")
+        if all(v is None for v in given):
+            errors.append((["autoScalingInstanceConfig"],
+                           "Value error, At least one option of autoScalingInstanceConfig must be defined."))
+        elif all(isinstance(v, int) for v in (want, high)) and want > high:
+            errors.append((["autoScalingInstanceConfig"],
+                           "Value error, Desired capacity must be less than or equal to max capacity."))
+        elif all(isinstance(v, int) for v in (want, low)) and want < low:
+            errors.append((["autoScalingInstanceConfig"],
+                           "Value error, Desired capacity must be greater than or equal to minimum capacity."))
+    container = body.get("containerConfig")
+    if container is not None:
+        if any(not key for key in (container.get("environment") or {})):
+            errors.append((["containerConfig", "environment"],
+                           "Value error, Empty strings are not allowed for environment variable key names."))
+        for key in ("sharedMemorySize", "healthCheckInterval", "healthCheckTimeout", "healthCheckStartPeriod",
+                    "healthCheckRetries"):
+            check_int(errors, container, key, ["containerConfig"])
+    if body.get("modelType") == "embedding" and body.get("streaming"):
         errors.append(([], "Value error, Embedding model cannot be set with streaming enabled."))
     if errors:
         raise problems(errors)
-    status, hosted = model["status"], model["hosted"]
-    if status not in ("InService", "Stopped"):
-        raise ApiError(400, {"message": "Model cannot be updated when it is not in the 'InService' or 'Stopped' states"})
-    if body.get("enabled") is not None:
-        if scaling is not None:
-            raise ApiError(400, {"message": "Start or Stop operations and AutoScaling changes must happen in separate requests."})
-        if body["enabled"] and status != "Stopped":
-            raise ApiError(400, {"message": "Model cannot be enabled when it is not in the 'Stopped' state."})
-        if not body["enabled"] and status != "InService":
-            raise ApiError(400, {"message": "Model cannot be stopped when it is not in the 'InService' state."})
-    if scaling is not None and not hosted:
-        raise ApiError(400, {"message": "Cannot update AutoScaling Config for model not hosted in LISA infrastructure."})
-    if body.get("containerConfig") is not None and not hosted:
-        raise ApiError(400, {"message": "Cannot update Container Config for model not hosted in LISA infrastructure."})

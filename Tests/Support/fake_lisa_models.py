@@ -1,12 +1,16 @@
-"""A fake of LISA's Model Management API (contracts §2) for lisa's tests, on 127.0.0.1 only.
+"""A fake of LISA's Model Management API for lisa's tests, on 127.0.0.1 only (docs/lisa/models-api.md).
 
-Behaves like API Gateway + the models Lambda where the CLI can tell: authorizer answers
-(401 {"message"}, 403 {"Message"}), unknown routes (403 "Missing Authentication Token"),
-pydantic-style 422 {"detail": [{loc, msg, type}]}, handler errors 400 {"message"},
-404/409 {"detail"}, status gating, and state transitions that the test drives through
-/_control/... (no auth) or lets happen after a delay.
+Behaves like API Gateway + the models Lambda + its state machines where the CLI can tell: authorizer
+answers (401 {"message"}, 403 {"Message"}), FastAPI's routing (404/405 {"detail"} for paths no route
+takes, after Mangum decoded them), pydantic 422 {"detail": [{loc, msg, type}]}, handler errors 400/404/409
+{"detail"}, the generic 500, status gating, and the update state machine's writes: the environment map
+replaced by the one sent, capacities checked against and applied to a live autoscaling group whose
+desired capacity is never stored, start/stop of a model LISA does not host ending Failed. The models
+live in a table (fake_lisa_model_store.py) as LISA stores them; state transitions happen after a delay
+or through /_control/... (no auth).
 
 Run: python fake_lisa_models.py --port N [--token T] [--read-token R] [--stage /prod]
+     [--dynamodb-endpoint URL --model-table NAME --region R]
 """
 
 import copy
@@ -15,68 +19,73 @@ import threading
 import time
 
 from fake_lisa_http import ApiError, bearer, due_fault, run
-from fake_lisa_model_rules import HOSTING_FIELDS, INSTANCES, check_schedule, problems, validate_create, validate_update
+from fake_lisa_model_rules import INSTANCES, check_schedule, problems, validate_create, validate_update
+from fake_lisa_model_update import gate_update, run_update
+from fake_lisa_model_store import DynamoTable, MemoryTable, dump_create, dump_schedule, hosted, to_lisa_model
 
 SETTLE = {"Creating": "InService", "Starting": "InService", "Stopping": "Stopped"}
+NO_SCHEDULE = "Failed to get schedule: Failed to get schedule: 'NoneType' object has no attribute 'get'"
 
-INVALID_JSON = (400, {"message": "body is not JSON"})
+INVALID_JSON = (422, {"detail": [{"type": "json_invalid", "loc": ["body", 0], "msg": "JSON decode error"}]})
 ARGS = None
 lock = threading.Lock()
 state = {}
 
 
+def add_arguments(parser):
+    parser.add_argument("--dynamodb-endpoint", default="")
+    parser.add_argument("--model-table", default="lisa-models")
+    parser.add_argument("--region", default="us-east-1")
+
+
 def reset():
+    table = state.get("table")
+    if table is None:
+        table = DynamoTable(ARGS.dynamodb_endpoint, ARGS.model_table, ARGS.region) if ARGS.dynamodb_endpoint else MemoryTable()
+    table.clear()
     state.clear()
-    state.update(models={}, repositories={}, faults=[], requests=[], delay=None, fail_creates={})
+    state.update(table=table, asgs={}, guardrails={}, since={}, return_to={}, repositories={}, faults=[], requests=[],
+                 delay=None, fail_creates={})
 
 
-def lisa_model(model):
-    out = copy.deepcopy(model["config"])
-    out["status"] = model["status"]
-    if model.get("url"):
-        out["modelUrl"] = model["url"]
-    if model.get("reason"):
-        out["failureReason"] = model["reason"]
-    return out
+def load(model_id):
+    item = state["table"].get(model_id)
+    if item is None:
+        raise ApiError(404, {"detail": f"Model '{model_id}' was not found."})
+    return item
 
 
-def apply_update(model, body):
-    config = model["config"]
-    for key in ("modelType", "modelDescription", "streaming", "allowedGroups", "features", "guardrailsConfig"):
-        if body.get(key) is not None:
-            config[key] = body[key]
-    scaling = body.get("autoScalingInstanceConfig") or {}
-    for key, value in scaling.items():
-        if value is not None:
-            config.setdefault("autoScalingConfig", {})[key] = value
-    container = body.get("containerConfig") or {}
-    flat = {"healthCheckCommand": "command", "healthCheckInterval": "interval", "healthCheckTimeout": "timeout",
-            "healthCheckStartPeriod": "startPeriod", "healthCheckRetries": "retries"}
-    for key, value in container.items():
-        if value is None:
-            continue
-        if key == "environment":
-            env = config["containerConfig"].setdefault("environment", {})
-            for name, text in value.items():
-                if text == "LISA_MARKED_FOR_DELETION":
-                    env.pop(name, None)
-                else:
-                    env[name] = text
-        elif key in flat:
-            config["containerConfig"].setdefault("healthCheckConfig", {})[flat[key]] = value
-        else:
-            config["containerConfig"][key] = value
+def view(item):
+    return to_lisa_model(item, state["guardrails"].get((item.get("model_config") or {}).get("modelId")))
 
 
 def set_status(model_id, status, reason=None):
-    models = state["models"]
+    """What the state machines write when a step ends."""
+    table = state["table"]
     if status == "deleted":
-        models.pop(model_id, None)
+        table.delete(model_id)
+        state["guardrails"].pop(model_id, None)
         return
-    model = models[model_id]
-    model["status"], model["reason"], model["since"] = status, reason, time.time()
-    if status == "InService" and model["hosted"] and not model.get("url"):
-        model["url"] = f"http://internal-lisa-{model_id}-123456.us-east-1.elb.amazonaws.com/v1"
+    item = table.get(model_id)
+    item["model_status"] = status
+    item["last_modified_date"] = int(time.time())
+    if reason is not None:
+        item["failure_reason"] = reason[:1000]
+    config = item.get("model_config") or {}
+    if status == "InService":
+        item.setdefault("litellm_id", f"litellm-{model_id}")
+        if hosted(config):
+            item.setdefault("auto_scaling_group", f"{model_id}-asg")
+            item.setdefault("model_url", f"http://internal-lisa-{model_id}-123456.us-east-1.elb.amazonaws.com/v1")
+            scaling = config["autoScalingConfig"]
+            asg = state["asgs"].setdefault(item["auto_scaling_group"], {})
+            if not asg.get("max"):
+                asg.update(min=scaling["minCapacity"], max=scaling["maxCapacity"],
+                           desired=scaling.get("desiredCapacity") or scaling["minCapacity"])
+    if status == "Stopped" and item.get("auto_scaling_group"):
+        state["asgs"][item["auto_scaling_group"]] = {"min": 0, "max": 0, "desired": 0}
+    table.put(item)
+    state["since"][model_id] = time.time()
 
 
 def settle_due():
@@ -84,73 +93,118 @@ def settle_due():
     if delay is None:
         return
     now = time.time()
-    for model_id, model in list(state["models"].items()):
-        if now - model["since"] < delay:
+    for item in state["table"].scan():
+        model_id, status = item["model_id"], item.get("model_status")
+        if now - state["since"].get(model_id, now) < delay:
             continue
-        if model["status"] == "Deleting":
+        if status == "Deleting":
             set_status(model_id, "deleted")
-        elif model["status"] == "Creating" and model_id in state["fail_creates"]:
+        elif status == "Creating" and model_id in state["fail_creates"]:
             set_status(model_id, "Failed", state["fail_creates"][model_id])
-        elif model["status"] in SETTLE:
-            set_status(model_id, SETTLE[model["status"]])
-        elif model["status"] == "Updating":
-            set_status(model_id, model.pop("return_to", "InService"))
+        elif status in SETTLE:
+            set_status(model_id, SETTLE[status])
+        elif status == "Updating":
+            set_status(model_id, state["return_to"].pop(model_id, "InService"))
 
 
-def find(model_id):
-    if model_id not in state["models"]:
-        raise ApiError(404, {"detail": f"Model '{model_id}' was not found."})
-    return state["models"][model_id]
+def route_model(method, model_id, body):
+    if method == "GET":
+        return 200, {"model": view(load(model_id))}
+    if method == "PUT":
+        validate_update(body)
+        item = load(model_id)
+        gate_update(state, item, body)
+        run_update(state, copy.deepcopy(item), body, set_status)
+        return 200, {"model": view(item)}  # the model as it was; an unreadable one answers 400 after the work began
+    if method == "DELETE":
+        item = load(model_id)
+        users = sorted(r for r, ids in state["repositories"].items() if model_id in ids)
+        if users:
+            raise ApiError(409, {"detail": f"Model '{model_id}' is currently in use by: "
+                                           + ", ".join(f"repository '{r}' (model)" for r in users)
+                                           + ". Please remove the model from all resources before deleting."})
+        set_status(model_id, "Deleting")
+        return 200, {"model": view(item)}
+    raise ApiError(405, {"detail": "Method Not Allowed"})
 
 
-def route(method, parts, body):
-    if parts == ["models"] and method == "GET":
-        return 200, {"models": [lisa_model(m) for m in state["models"].values()]}
-    if parts == ["models"] and method == "POST":
-        validate_create(body)
-        if body["modelId"] in state["models"]:
-            raise ApiError(409, {"detail": f"Model '{body['modelId']}' already exists."})
-        hosted = all(body.get(f) is not None for f in HOSTING_FIELDS)
-        state["models"][body["modelId"]] = {"config": copy.deepcopy(body), "hosted": hosted, "url": body.get("modelUrl")}
-        set_status(body["modelId"], "Creating")
-        return 200, {"model": lisa_model(state["models"][body["modelId"]])}
-    if parts == ["models", "metadata", "instances"] and method == "GET":
-        return 200, INSTANCES
-    if len(parts) == 2 and parts[0] == "models":
-        model = find(parts[1])
-        if method == "GET":
-            return 200, {"model": lisa_model(model)}
-        if method == "PUT":
-            validate_update(body, model)
-            before = lisa_model(model)
-            apply_update(model, body)
-            status = {True: "Starting", False: "Stopping"}.get(body.get("enabled"), "Updating")
-            model["return_to"] = model["status"]
-            set_status(parts[1], status)
-            return 200, {"model": before}
-        if method == "DELETE":
-            users = sorted(r for r, ids in state["repositories"].items() if parts[1] in ids)
-            if users:
-                raise ApiError(409, {"detail": f"Model '{parts[1]}' is in use by repositories: {', '.join(users)}"})
-            before = lisa_model(model)
-            set_status(parts[1], "Deleting")
-            return 200, {"model": before}
-    if len(parts) == 3 and parts[0] == "models" and parts[2] == "schedule":
-        model = find(parts[1])
-        if method == "GET":
-            return 200, {"modelId": parts[1], "scheduling": model["config"].get("autoScalingConfig", {}).get("scheduling"),
-                         "nextScheduledAction": None}
-        if method in ("PUT", "POST"):
+def route_schedule(method, model_id, body):
+    item = state["table"].get(model_id)
+    if item is None:
+        raise ApiError(404, {"detail": f"Model {model_id} not found"})
+    config = item["model_config"]
+    if method == "GET":
+        scaling = config.get("autoScalingConfig", {})
+        scheduling = scaling.get("scheduling", {}) if scaling is not None else None
+        if scheduling is None:
+            raise ApiError(400, {"detail": NO_SCHEDULE})
+        return 200, {"modelId": model_id, "scheduling": scheduling,
+                     "nextScheduledAction": scheduling.get("nextScheduledAction")}
+    if method in ("PUT", "POST", "DELETE"):
+        if method != "DELETE":
             errors = []
             check_schedule(errors, body, [])
             if errors:
                 raise problems(errors)
-            model["config"].setdefault("autoScalingConfig", {})["scheduling"] = body
-            return 200, {"message": "Schedule updated successfully", "modelId": parts[1], "scheduleEnabled": True}
-        if method == "DELETE":
-            model["config"].get("autoScalingConfig", {}).pop("scheduling", None)
-            return 200, {"message": "Schedule deleted successfully", "modelId": parts[1], "scheduleEnabled": False}
+        if item.get("model_status") not in ("InService", "Stopped"):
+            raise ApiError(400, {"detail": f"Cannot perform operation when model is in '{item.get('model_status')}' state, "
+                                           "model must be in one of: 'InService', 'Stopped'."})
+        if method != "DELETE" and not item.get("auto_scaling_group"):
+            raise ApiError(400, {"detail": "Model does not have an Auto Scaling Group configured"})
+        schedule = None
+        if method != "DELETE":
+            schedule = dump_schedule(body)
+            schedule.update(scheduledActionArns=[f"arn:aws:autoscaling:{model_id}:start"], scheduleEnabled=True,
+                            lastScheduleUpdate=time.strftime("%Y-%m-%dT%H:%M:%SZ"), scheduleConfigured=True)
+        if config.get("autoScalingConfig") is None:
+            config["autoScalingConfig"] = {}
+        config["autoScalingConfig"]["scheduling"] = schedule
+        state["table"].put(item)
+        word = "deleted" if method == "DELETE" else "updated"
+        return 200, {"message": f"Schedule {word} successfully", "modelId": model_id, "scheduleEnabled": schedule is not None}
+    raise ApiError(405, {"detail": "Method Not Allowed"})
+
+
+def route(method, parts, body):
+    if parts == ["models"] and method == "GET":
+        return 200, {"models": [view(item) for item in state["table"].scan()]}
+    if parts == ["models"] and method == "POST":
+        validate_create(body)
+        if state["table"].get(body["modelId"]) is not None:
+            raise ApiError(409, {"detail": f"Model '{body['modelId']}' already exists. Please select another name."})
+        config = dump_create(body)
+        guardrails = config.pop("guardrailsConfig", None)
+        item = {"model_id": body["modelId"], "model_status": "Creating", "model_config": config,
+                "model_description": body.get("modelDescription"), "last_modified_date": int(time.time())}
+        state["table"].put(item)
+        if guardrails:
+            state["guardrails"][body["modelId"]] = guardrails
+        state["since"][body["modelId"]] = time.time()
+        return 200, {"model": view({"model_config": config, "model_status": "Creating"})}
+    if parts == ["models", "metadata", "instances"] and method == "GET":
+        return 200, INSTANCES
+    if len(parts) == 2 and parts[0] == "models":
+        return route_model(method, parts[1], body)
+    if len(parts) == 3 and parts[0] == "models" and parts[2] == "schedule":
+        return route_schedule(method, parts[1], body)
+    if parts and parts[0] == "models":
+        raise ApiError(404, {"detail": "Not Found"})
     raise ApiError(403, {"message": "Missing Authentication Token"})
+
+
+def seed(body):
+    """A model as LISA would hold it: the config dumped as create stores it, then the given status's writes."""
+    config = body["model"] if body.get("raw") else dump_create(body["model"])
+    model_id = config["modelId"]
+    guardrails = config.pop("guardrailsConfig", None)
+    state["table"].put({"model_id": model_id, "model_status": "Creating", "model_config": config,
+                        "model_description": config.get("modelDescription"), "last_modified_date": int(time.time())})
+    if guardrails:
+        state["guardrails"][model_id] = guardrails
+    status = body.get("status", "InService")
+    if status not in ("Creating", "Failed"):
+        set_status(model_id, "InService")
+    set_status(model_id, status, body.get("failureReason"))
 
 
 def control(parts, body):
@@ -160,12 +214,13 @@ def control(parts, body):
         state["delay"] = body.get("transitionDelay", state["delay"])
         state["fail_creates"].update(body.get("failCreates", {}))
     elif parts == ["models"]:
-        config, status = body["model"], body.get("status", "InService")
-        hosted = all(config.get(f) is not None for f in HOSTING_FIELDS)
-        state["models"][config["modelId"]] = {"config": config, "hosted": hosted, "url": config.get("modelUrl")}
-        set_status(config["modelId"], status, body.get("failureReason"))
+        seed(body)
+    elif parts == ["items"]:
+        state["table"].put(body["item"])
     elif len(parts) == 3 and parts[0] == "models" and parts[2] == "status":
         set_status(parts[1], body["status"], body.get("failureReason"))
+    elif parts == ["asgs"]:
+        return {"asgs": state["asgs"]}
     elif parts == ["faults"]:
         state["faults"].append(dict(body))
     elif parts == ["repositories"]:
@@ -173,7 +228,9 @@ def control(parts, body):
     elif parts == ["requests"]:
         return {"requests": state["requests"]}
     elif parts == ["state"]:
-        return {"models": {k: lisa_model(v) for k, v in state["models"].items()}}
+        items = state["table"].scan()
+        return {"models": {i["model_id"]: dict(i.get("model_config") or {}, status=i.get("model_status")) for i in items},
+                "items": items}
     else:
         raise ApiError(404, {"detail": "unknown control route"})
     return {"ok": True}
@@ -202,4 +259,4 @@ def handle(method, parts, headers, body):
 
 
 if __name__ == "__main__":
-    run(sys.modules[__name__])
+    run(sys.modules[__name__], add_arguments)

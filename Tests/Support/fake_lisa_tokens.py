@@ -5,9 +5,11 @@ Behaves like API Gateway + LISA's authorizer + the api_tokens Lambda where the C
   fake holds (looked up by SHA-256, rejected when legacy, without expiry or expired, as the authorizer
   does), or an identity the test registered through /_control/identities (standing in for an OIDC user);
   anything else is 401 {"message": "Unauthorized"};
-- admin means ADMIN_GROUP in the caller's groups. POST /api-tokens/{username} is admin-only (401),
-  POST /api-tokens needs admin or API_GROUP (403) and copies the caller's groups; a non-system token
-  is refused with 400 when its user has any token; legacy tokens are deleted by admins only (403);
+- admin means ADMIN_GROUP in the caller's groups. POST /api-tokens/{username} is admin-only, POST
+  /api-tokens needs admin or API_GROUP and copies the caller's groups, legacy tokens are deleted by
+  admins only; LISA raises its own UnauthorizedError/ForbiddenError for these, which no handler maps,
+  so the caller gets the generic 500 (docs/lisa/models-api.md#tokens); a non-system token is refused
+  with 400 when its user has any token;
 - 404 {"message"}, 400 {"message"}, pydantic 422 {"detail": [{type, loc, msg, input}]};
 - the table keeps insertion order, which is its scan order here. GET/DELETE /api-tokens/{uuid} scan
   with Limit=1 before the filter, as LISA's handler does, so they see only the first item, then fall
@@ -26,7 +28,7 @@ import threading
 import time
 import uuid
 
-from fake_lisa_http import ApiError, bearer, due_fault, run
+from fake_lisa_http import GENERIC_500, ApiError, bearer, due_fault, run
 
 MANAGEMENT_USER = "lisa-management-token"
 NINETY_DAYS = 90 * 86400
@@ -139,14 +141,14 @@ def route(method, parts, body, who):
     if len(parts) == 1 and method == "POST":
         name, expiration, _, _ = parse_request(body, admin=False)
         if not admin and state["api_group"] not in who["groups"]:
-            raise ApiError(403, {"message": "User must be in the API group to create tokens"})
+            raise ApiError(500, GENERIC_500)  # ForbiddenError("User must be in the API group to create tokens")
         if has_token(username):
             raise ApiError(400, {"message": "Token for user already exists. Delete it first to create a new one."})
         return 200, issue(username, username, name, expiration, list(who["groups"]), False)
     if len(parts) == 2 and method == "POST":
         name, expiration, groups, system = parse_request(body, admin=True)
         if not admin:
-            raise ApiError(401, {"message": "Only admins can create tokens for other users"})
+            raise ApiError(500, GENERIC_500)  # UnauthorizedError("Only admins can create tokens for other users")
         if not system and has_token(parts[1]):
             raise ApiError(400, {"message": f"User {parts[1]} already has a token"})
         return 200, issue(parts[1], username, name, expiration, groups, system)
@@ -160,7 +162,7 @@ def route(method, parts, body, who):
         if method == "GET":
             return 200, token_info(item)
         if legacy and not admin:
-            raise ApiError(403, {"message": "Only administrators can delete legacy tokens."})
+            raise ApiError(500, GENERIC_500)  # ForbiddenError("Only administrators can delete legacy tokens.")
         if not admin and not owner:
             raise ApiError(404, {"message": "Token not found"})
         del state["items"][item["token"]]

@@ -40,13 +40,33 @@ public enum APIErrorMapper {
         .unavailable, "\(call) still throttled after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(message)",
         hint: "try again later")
     case 500...599:
+      // The server was reached: a 500 is LISA's answer (exit 1, or 4 for an authorizer's); 502-504 are the
+      // gateway's, still unavailable after retries (docs/lisa/models-api.md#routes).
+      let kind: ExitStatus =
+        isAuthorizationFailure(message, headers: response.headers) ? .auth : status == 500 ? .failure : .unavailable
+      let hint =
+        request.serverErrorHint
+        ?? (message == genericServerError ? "LISA does not say why; the API Lambda's CloudWatch log has the cause" : nil)
       if !request.retrySafe && request.tookEffect == nil {
         return LisaError(
-          .unavailable, "\(call) failed at \(host): \(message); it may or may not have been applied, so it was not retried")
+          kind, "\(call) failed at \(host): \(message); it may or may not have been applied, so it was not retried", hint: hint)
       }
-      return LisaError(.unavailable, "\(call) failed at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(message)")
+      return LisaError(
+        kind, "\(call) failed at \(host) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(message)", hint: hint)
     default:
       return LisaError(.failure, "\(request.resource): \(call): \(message)")
+    }
+  }
+
+  /// The message of LISA's catch-all handler, which hides the cause.
+  public static let genericServerError = "An unexpected error occurred while processing your request"
+
+  /// A 5xx that is an authorization answer: an API Gateway authorizer that failed, or a body saying so.
+  static func isAuthorizationFailure(_ message: String, headers: [String: String]) -> Bool {
+    if headers["x-amzn-errortype"]?.hasPrefix("Authorizer") == true { return true }
+    let lower = message.lowercased()
+    return ["unauthorized", "not authorized", "forbidden", "access denied", "only admins", "permission"].contains {
+      lower.contains($0)
     }
   }
 
@@ -70,6 +90,12 @@ public enum APIErrorMapper {
     let text = String(decoding: body.prefix(2048), as: UTF8.self)
     let first = text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
     return first.isEmpty ? nil : clip(first)
+  }
+
+  /// The `detail` (or `message`) string of an error body as sent, lines and all, unclipped.
+  static func rawDetail(_ body: Data) -> String? {
+    guard let json = try? JSONValue.parse(body, source: "response") else { return nil }
+    return json["detail"]?.stringValue ?? json["message"]?.stringValue
   }
 
   /// A `detail` string, or pydantic errors as `path: message; path: message`.

@@ -41,6 +41,9 @@ public struct APIRequest: Sendable {
   /// token by its plaintext).
   public var shownPath: [String]?
 
+  /// What a 500 to this call most likely means, when LISA is known to answer a refusal that way.
+  public var serverErrorHint: String?
+
   /// `GET /models/x` for traces and errors; never the body or headers.
   public var summary: String { "\(method.rawValue) /" + (shownPath ?? path).joined(separator: "/") }
 
@@ -49,6 +52,7 @@ public struct APIRequest: Sendable {
     guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
       throw LisaError(.usage, "LISA API URL \(base.absoluteString) is not a valid URL")
     }
+    try checkSegments()
     let basePath =
       components.percentEncodedPath.hasSuffix("/")
       ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
@@ -64,8 +68,27 @@ public struct APIRequest: Sendable {
 
   static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
+  /// Every character outside RFC 3986's unreserved set is percent-encoded; so are the dots of a `.` or `..`
+  /// segment, which HTTP intermediaries would otherwise resolve into another path.
   static func escapeSegment(_ segment: String) -> String {
-    segment.addingPercentEncoding(withAllowedCharacters: unreserved) ?? segment
+    if segment == "." || segment == ".." { return String(repeating: "%2E", count: segment.count) }
+    return segment.addingPercentEncoding(withAllowedCharacters: unreserved) ?? segment
+  }
+
+  /// Names that no encoding gets to LISA intact: an empty one (the request would go to the parent route),
+  /// and one with `/`, which LISA's Lambda decodes back into a separator (docs/lisa/models-api.md#paths).
+  func checkSegments() throws {
+    for segment in path.dropFirst() {
+      if segment.isEmpty { throw LisaError(.usage, "\(resource): an empty name cannot be sent as part of \(summary)") }
+      if segment.contains("/") {
+        let name = shownPath == nil ? "the name '\(segment)'" : "this name"  // a legacy token's name is its secret
+        throw LisaError(
+          .invalid,
+          "\(resource): LISA's API cannot reach \(name): its Lambda decodes %2F back into '/' before "
+            + "routing, so the request would meet another route",
+          hint: "names with '/' can only be read or changed in LISA's DynamoDB tables")
+      }
+    }
   }
 
   static func escapeQuery(_ text: String) -> String {

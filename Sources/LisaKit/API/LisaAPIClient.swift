@@ -2,7 +2,8 @@ import Foundation
 
 /// A small client for LISA's REST API (`/models`, `/repository`, `/api-tokens`): JSON in and out,
 /// the `Authorization` header, timeouts, retries with backoff and jitter on throttling, 5xx and
-/// connection errors, and one-line errors that name the credential's kind and source, never its value.
+/// connection errors (a 500 is retried once only), and one-line errors that name the credential's kind
+/// and source, never its value.
 public struct LisaAPIClient: Sendable {
   public let endpoint: LisaAPIEndpoint
   public let credential: APICredential
@@ -38,7 +39,8 @@ public struct LisaAPIClient: Sendable {
       do {
         response = try await transport.send(http, timeout: timeout)
       } catch let error as TransportError {
-        if let outcome = try await afterUnclearFailure(request, attempt: attempt, started: started, status: nil, retryAfter: nil)
+        if let outcome = try await afterUnclearFailure(
+          request, attempt: attempt, maxAttempts: retry.maxAttempts, started: started, status: nil, retryAfter: nil)
         {
           if case .confirmed(let confirmed) = outcome { return confirmed }
           continue
@@ -64,9 +66,13 @@ public struct LisaAPIClient: Sendable {
         try await retry.sleep(wait)
         continue
       }
+      // A 500 is LISA's own answer, mostly deterministic (docs/lisa/models-api.md#routes): tried twice at most.
+      // 502-504 come from the gateway in front of it and get the whole policy.
+      let attempts = response.status == 500 ? min(2, retry.maxAttempts) : retry.maxAttempts
       if (500...599).contains(response.status),
         let outcome = try await afterUnclearFailure(
-          request, attempt: attempt, started: started, status: response.status, retryAfter: retryAfter, response: response)
+          request, attempt: attempt, maxAttempts: attempts, started: started, status: response.status, retryAfter: retryAfter,
+          response: response)
       {
         if case .confirmed(let confirmed) = outcome { return confirmed }
         continue
@@ -89,11 +95,11 @@ public struct LisaAPIClient: Sendable {
   /// After a 5xx or a lost connection: retry a safe call; ask a guarded call's check whether it
   /// happened; give up (nil) on anything else or when attempts run out.
   private func afterUnclearFailure(
-    _ request: APIRequest, attempt: Int, started: ContinuousClock.Instant, status: Int?, retryAfter: TimeInterval?,
-    response: HTTPResponse? = nil
+    _ request: APIRequest, attempt: Int, maxAttempts: Int, started: ContinuousClock.Instant, status: Int?,
+    retryAfter: TimeInterval?, response: HTTPResponse? = nil
   ) async throws -> Outcome? {
     let id = response.flatMap(requestID)
-    guard attempt < retry.maxAttempts else { return nil }
+    guard attempt < maxAttempts else { return nil }
     if !request.retrySafe {
       guard let check = request.tookEffect else { return nil }
       if try await check() {

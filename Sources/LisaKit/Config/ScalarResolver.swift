@@ -146,6 +146,9 @@ public enum ScalarResolver {
     if ["yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(text) {
       return false  // strings to LISA, but YAML 1.1 readers (PyYAML, Yams) would turn them into booleans
     }
+    if text.contains(":"), text.wholeMatch(of: /[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?/) != nil {
+      return false  // YAML 1.1 base-60 numbers: PyYAML reads a schedule's 18:00 as 1080
+    }
     return true
   }
 }

@@ -15,7 +15,7 @@ public struct APITokenEntry: Sendable {
     if info["isLegacy"]?.boolValue == true || uuid.isEmpty || uuid == Self.legacyPlaceholder {
       legacyKey = KeySecret(name)
       record = KeyRecord(
-        id: TokenTableItems.legacyID(forKey: name), name: LisaToken.mask(name), expiresAt: expiresAt, isLegacy: true)
+        id: TokenTableItems.legacyID(forKey: name), name: LisaToken.legacyLabel(name), expiresAt: expiresAt, isLegacy: true)
       return
     }
     legacyKey = nil
@@ -70,7 +70,7 @@ struct LisaTokenAPI: Sendable {
   /// unclear failure a token that was not among them shows the POST went through, but its secret is lost.
   func create(_ token: NewAPIToken, known: Set<String>) async throws -> IssuedKey {
     let api = self
-    let request = APIRequest(
+    var request = APIRequest(
       .post, token.path, body: token.body, resource: "token '\(token.name)'",
       tookEffect: {
         let made = try await api.list().first { entry in
@@ -84,6 +84,13 @@ struct LisaTokenAPI: Sendable {
             + "(id \(made.record.id)) was created; its secret was lost on the way",
           hint: "revoke it with 'lisa keys revoke \(made.record.id) --store api' and create it again")
       })
+    // LISA v6.3+ answers its own refusals of these with its generic 500 (docs/lisa/models-api.md#tokens).
+    request.serverErrorHint =
+      token.user == nil
+      ? "LISA answers this 500 to a caller that is neither an admin nor in its API group (authConfig.apiGroup); "
+        + "if \(client.credential) is neither, ask an admin to create the token with --user"
+      : "LISA answers this 500 to a caller that is not an admin creating a token for another user; "
+        + "use an admin credential (the management key or a token with the admin group)"
     let response = try await client.send(request, accepting: [400, 401, 403])
     guard response.status == 200 || response.status == 201 else { throw refusal(response, request: request, token: token) }
     let answer = response.json
@@ -105,11 +112,15 @@ struct LisaTokenAPI: Sendable {
         let remaining = try await list()
         return !remaining.contains { $0.record.id == entry.record.id }
       })
-    if entry.legacyKey != nil { request.shownPath = ["api-tokens", entry.record.name] }
+    if entry.legacyKey != nil {
+      request.shownPath = ["api-tokens", entry.record.name]
+      request.serverErrorHint = "LISA answers this 500 to a caller that is not an admin deleting a legacy token"
+    }
     _ = try await client.send(request)
   }
 
-  /// LISA's refusals of a create, said in terms of what the user can do about them.
+  /// LISA's refusals of a create, said in terms of what the user can do about them (401 and 403 are what
+  /// LISA v6.1 and v6.2 answered where later versions answer 500).
   private func refusal(_ response: APIResponse, request: APIRequest, token: NewAPIToken) -> LisaError {
     let message = APIErrorMapper.serverMessage(response.body) ?? ""
     let owner = token.user.map { "user '\($0)'" } ?? "the caller (\(client.credential))"

@@ -96,9 +96,13 @@ public enum KeyFileTime {
   }
 
   /// A duration option such as `--expiring-within 7d` or `--keep-old 24h`.
+  /// Also in seconds (`90s`), which key files do not use.
   public static func duration(_ text: String, option: String) throws -> TimeInterval {
+    if text.hasSuffix("s"), text.first?.isNumber == true, let seconds = Int(text.dropLast()), seconds >= 0 {
+      return Double(seconds)
+    }
     guard let interval = relative(text) else {
-      throw LisaError.usage("\(option) '\(text)' is not a duration", hint: "a number followed by d, h or m: 7d, 24h, 90m")
+      throw LisaError.usage("\(option) '\(text)' is not a duration", hint: "a number followed by d, h, m or s: 7d, 24h, 90m, 90s")
     }
     return interval
   }

@@ -35,6 +35,9 @@ public enum LisaToken {
   /// The namespace UUID for migrated LISA tokens (a random constant, chosen once).
   static let namespace = Data([0x6c, 0x69, 0x73, 0x61, 0x2d, 0x74, 0x6f, 0x6b, 0x9e, 0x7a, 0x41, 0x0b, 0x8f, 0x33, 0x51, 0xd2])
 
+  /// How lists name a legacy item, whose only name is its plaintext: the length and nothing of the text.
+  public static func legacyLabel(_ token: String) -> String { "legacy …(\(token.count) chars)" }
+
   /// What may be shown of a secret: its first four characters and its length.
   public static func mask(_ token: String) -> String {
     token.count <= 8 ? "…(\(token.count) chars)" : "\(token.prefix(4))…(\(token.count) chars)"

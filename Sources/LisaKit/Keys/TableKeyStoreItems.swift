@@ -21,7 +21,7 @@ public enum TokenTableItems {
     let expiresAt = LisaToken.expiration(of: item).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     let key = key(of: item)
     if isLegacy(item) {
-      return KeyRecord(id: legacyID(forKey: key), name: LisaToken.mask(key), expiresAt: expiresAt, isLegacy: true)
+      return KeyRecord(id: legacyID(forKey: key), name: LisaToken.legacyLabel(key), expiresAt: expiresAt, isLegacy: true)
     }
     let createdAt = item["createdDate"]?.numberText.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
     return KeyRecord(

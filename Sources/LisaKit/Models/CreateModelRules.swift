@@ -3,10 +3,13 @@ import Foundation
 /// A request after checking: the body to send (nil when anything is wrong) and every finding.
 public struct CheckedRequest: Sendable {
   public var body: JSONValue?
+  /// The normalised body even when there are errors: the fields in error left out.
+  public var partial: JSONValue?
   public var diagnostics: [ConfigDiagnostic]
 
-  public init(body: JSONValue?, diagnostics: [ConfigDiagnostic]) {
+  public init(body: JSONValue?, partial: JSONValue? = nil, diagnostics: [ConfigDiagnostic]) {
     self.body = body
+    self.partial = partial ?? body
     self.diagnostics = diagnostics
   }
 
@@ -23,11 +26,24 @@ public enum CreateModelRules {
       return CheckedRequest(body: nil, diagnostics: checker.diagnostics)
     }
     crossFieldRules(body, given: value, checker: &checker)
-    return CheckedRequest(body: checker.errors.isEmpty ? body : nil, diagnostics: checker.diagnostics)
+    checker.explainZeroCapacity(at: FieldPath("autoScalingConfig.minCapacity"), id: body["modelId"]?.stringValue)
+    checker.requireStorable(body)
+    return CheckedRequest(body: checker.errors.isEmpty ? body : nil, partial: body, diagnostics: checker.diagnostics)
+  }
+
+  /// LISA stores any id, but no `/models/{id}` route reaches one with `/` (decoded before routing) or one
+  /// that is a dot segment (docs/lisa/models-api.md#paths), so such a model could never be changed or deleted.
+  static func checkID(_ id: String, checker: inout RequestChecker) {
+    guard id.contains("/") || id == "." || id == ".." else { return }
+    checker.error(
+      FieldPath("modelId"),
+      "'\(id)' cannot be used: LISA would store it, but no /models/{id} route could reach the model afterwards "
+        + "(an id must not contain '/' nor be '.' or '..')")
   }
 
   /// `given` is the request as written: a field that was there but wrong is not also reported missing.
   static func crossFieldRules(_ body: JSONValue, given: JSONValue, checker: inout RequestChecker) {
+    if let id = body["modelId"]?.stringValue { checkID(id, checker: &checker) }
     if body["modelType"]?.stringValue == "embedding", body["streaming"]?.boolValue == true {
       checker.error(FieldPath("streaming"), "an embedding model cannot stream; set streaming: false or drop it")
     }

@@ -5,16 +5,15 @@ public struct ApplyOutcome: Sendable {
   public var created: [String] = []
   public var updated: [String] = []
   public var deleted: [String] = []
-  /// Models that need delete-and-create, left alone because `--recreate` was not given.
-  public var skipped: [String] = []
   /// Planned updates that turned out unnecessary once the model settled.
   public var settledUnchanged: [String] = []
 }
 
 /// Carries out a `ModelPlan` in an order LISA's status gating allows: deletions first (and, for
 /// models being recreated, waiting until they are gone), then creations, then updates, each
-/// update after its model has settled in InService or Stopped. It stops at the first error; running
-/// the same apply again continues, because the plan is made from the deployment as it is then.
+/// update after its model has settled in InService or Stopped. A plan that needs recreations it may not
+/// make is refused before the first write. It stops at the first error; running the same apply again
+/// continues, because the plan is made from the deployment as it is then.
 public struct ModelApplier: Sendable {
   public var api: ModelsAPI
   public var waiter: ModelWaiter
@@ -36,9 +35,9 @@ public struct ModelApplier: Sendable {
   }
 
   public func apply(_ plan: ModelPlan) async throws -> ApplyOutcome {
+    try plan.requireRecreations(allowed: recreate)
     var outcome = ApplyOutcome()
     let recreations = plan.items.filter { $0.action == .recreate }
-    if !recreate { outcome.skipped = recreations.map(\.modelId) }
     let deletions = plan.items.filter { $0.action == .delete } + (recreate ? recreations : [])
     for item in deletions where item.current?.status != .deleting {
       progress("deleting \(item.modelId)\(item.action == .recreate ? " to create it again" : "")")
@@ -98,6 +97,7 @@ public struct ModelApplier: Sendable {
     }
     if let body = item.updateBody {
       try UpdateModelRules.gate(body, current: model)
+      // `item` was planned against the settled model, so its environment is that model's map, completed.
       progress(
         "updating \(item.modelId): "
           + item.changes.filter { $0.path != ModelDiff.schedulePath }.map(\.path).joined(separator: ", ")

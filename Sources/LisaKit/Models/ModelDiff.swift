@@ -13,8 +13,8 @@ public struct FieldChange: Sendable, Equatable {
 }
 
 /// Compares a desired create request with a model's exported one, field by field. Fields the file
-/// leaves out are not managed (LISA cannot unset them either); the environment map is managed as a
-/// whole, so a variable removed from the file is removed from the model.
+/// leaves out are not managed (LISA cannot unset them either), nor is `desiredCapacity`; the environment
+/// map is managed as a whole, so a variable removed from the file is removed from the model.
 public enum ModelDiff {
   /// Values LISA fills in when a create request leaves them out.
   static let defaults: [String: JSONValue] = [
@@ -29,9 +29,10 @@ public enum ModelDiff {
     "guardrailsConfig", "autoScalingConfig.scheduling", "containerConfig.healthCheckConfig.command",
   ]
 
-  static let scalingUpdatable: Set<String> = [
-    "minCapacity", "maxCapacity", "desiredCapacity", "cooldown", "defaultInstanceWarmup",
-  ]
+  static let scalingUpdatable: Set<String> = ["minCapacity", "maxCapacity", "cooldown", "defaultInstanceWarmup"]
+  /// Not compared: LISA applies a desired capacity to the running group but never stores it, so the stored
+  /// value stays the one the model was created with (docs/lisa/models-api.md#update); it is sent on create only.
+  public static let unmanaged: Set<String> = ["autoScalingConfig.desiredCapacity"]
   static let healthCheckUpdatable = [
     "command": "healthCheckCommand", "interval": "healthCheckInterval", "timeout": "healthCheckTimeout",
     "startPeriod": "healthCheckStartPeriod", "retries": "healthCheckRetries",
@@ -48,6 +49,7 @@ public enum ModelDiff {
   }
 
   static func walk(_ desired: JSONValue, _ current: JSONValue?, path: String, into result: inout [FieldChange]) {
+    if unmanaged.contains(path) { return }
     if path == "containerConfig.environment" {
       let wanted = desired.objectPairs ?? []
       let existing = current?.objectPairs ?? []

@@ -7,6 +7,8 @@ public struct ExportedModel: Sendable {
   public var apiKey: String?
   /// Ways the stored model differs from what LISA accepts today, as warnings.
   public var diagnostics: [ConfigDiagnostic]
+  /// Not LISA-hosted: a provider behind LiteLLM, which may need an API key.
+  public var mayHoldKey = false
 
   public var modelId: String { request["modelId"]?.stringValue ?? "" }
 }
@@ -52,7 +54,38 @@ public enum ModelExport {
       }
       return warning
     }
-    return ExportedModel(request: checked.body ?? stripped, apiKey: apiKey, diagnostics: warnings)
+    return ExportedModel(
+      request: ordered(checked.body ?? stripped), apiKey: apiKey, diagnostics: warnings, mayHoldKey: !model.isLisaHosted)
+  }
+
+  /// Every model of the deployment as a create request, sorted by id. `withKeys` reads the third-party API
+  /// keys from LISA's models table, the only place that has them (docs/lisa/models-api.md#table); `notes`
+  /// then names the models whose keys could not be read. Models LISA cannot show come from the table too.
+  public static func collect(_ catalog: ModelCatalog, withKeys: Bool) async throws -> (models: [ExportedModel], notes: [String]) {
+    let listing = try await catalog.list()
+    var notes = listing.warnings.map { $0 + "; exported as stored" }
+    let models = (listing.models + listing.unreadable.compactMap(\.stored.asModelInfo)).sorted { $0.id < $1.id }
+    var exported = models.map(export)
+    guard withKeys else { return (exported, notes) }
+    switch await catalog.apiKeys() {
+    case .success(let keys):
+      for index in exported.indices { exported[index].apiKey = exported[index].apiKey ?? keys[exported[index].modelId] }
+    case .failure(let error):
+      let open = exported.filter { $0.mayHoldKey && $0.apiKey == nil }.map(\.modelId)
+      if !open.isEmpty {
+        notes.append(
+          "the API keys of \(open.joined(separator: ", ")) (if they have one) are not in the backup: LISA keeps them only "
+            + "in its models table, which lisa could not read (\(error.message))")
+      }
+    }
+    return (exported, notes)
+  }
+
+  /// Fields in CreateModelRequest's order (modelId first), whatever order LISA answered in.
+  static func ordered(_ request: JSONValue) -> JSONValue {
+    guard let pairs = request.objectPairs else { return request }
+    let rank = Dictionary(uniqueKeysWithValues: ModelSchema.create.enumerated().map { ($1.name, $0) })
+    return .object(pairs.enumerated().sorted { (rank[$0.1.0] ?? .max, $0.0) < (rank[$1.1.0] ?? .max, $1.0) }.map(\.1))
   }
 
   static func removing(_ fields: Set<String>, from value: JSONValue) -> JSONValue {

@@ -74,6 +74,13 @@ public struct ModelInfo: Sendable {
 
   public var isLisaHosted: Bool { hosting == .lisaHosted || hasHostingFields }
 
+  /// The model with the reason it failed, which LISA keeps out of its answers (see `ModelCatalog`).
+  public func settingFailureReason(_ reason: String) -> ModelInfo {
+    var copy = self
+    copy.json = json.setting("failureReason", .string(reason))
+    return copy
+  }
+
   /// Why the model failed, from whichever field this LISA version uses.
   public var failureReason: String? {
     for key in ["failureReason", "failure_reason", "statusReason", "error"] {
@@ -86,6 +93,11 @@ public struct ModelInfo: Sendable {
   public var redacted: JSONValue {
     guard let key = json["apiKey"], !key.isNull else { return json }
     return json.setting("apiKey", .string("(hidden)"))
+  }
+
+  /// The row of `lisa models list -o wide`: the summary, the URL and why a Failed model failed.
+  public var wideRow: JSONValue {
+    summary.setting("failureReason", .string(status == .failed ? failureReason ?? "" : ""))
   }
 
   /// The row `lisa models list` shows and prints as JSON.

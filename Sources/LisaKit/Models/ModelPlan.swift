@@ -85,7 +85,7 @@ public struct ModelPlan: Sendable {
       item.note = "the update route cannot change \(fixed.joined(separator: ", "))"
       return item
     }
-    let body = ModelDiff.updateBody(item.changes)
+    let body = ModelEnvironment.completing(ModelDiff.updateBody(item.changes), current: model)
     item.schedule = item.changes.first { $0.path == ModelDiff.schedulePath }?.to
     if body.objectPairs?.isEmpty == false {
       let checked = UpdateModelRules.check(body, current: model)
@@ -98,6 +98,16 @@ public struct ModelPlan: Sendable {
     }
     item.action = .update
     return item
+  }
+
+  /// Refuses (exit 6) a plan with models to delete and create again when that is not allowed.
+  public func requireRecreations(allowed: Bool) throws {
+    let recreations = items.filter { $0.action == .recreate }.map(\.modelId)
+    guard !allowed, !recreations.isEmpty else { return }
+    throw LisaError(
+      .conflict,
+      "\(recreations.joined(separator: ", ")) need\(recreations.count == 1 ? "s" : "") to be deleted and created again; "
+        + "nothing was changed", hint: "run again with --recreate (an outage for those models)")
   }
 
   public func count(_ action: ModelPlanItem.Action) -> Int { items.filter { $0.action == action }.count }

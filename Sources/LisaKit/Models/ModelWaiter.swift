@@ -41,15 +41,19 @@ public struct ModelWaiter: Sendable {
   /// How long a settled model in the wrong status is given to start moving (a change LISA accepted
   /// shows in the status only once its state machine starts).
   public var grace: TimeInterval
+  /// Why a model failed: LISA's answers do not say (`ModelCatalog.failureReason` reads its table).
+  public var failureReason: @Sendable (ModelInfo) async -> String
 
   public init(
-    api: ModelsAPI, clock: WaitClock, interval: TimeInterval = 2, maxInterval: TimeInterval = 30, grace: TimeInterval = 90
+    api: ModelsAPI, clock: WaitClock, interval: TimeInterval = 2, maxInterval: TimeInterval = 30, grace: TimeInterval = 90,
+    failureReason: @escaping @Sendable (ModelInfo) async -> String = { $0.failureReason ?? "LISA gave no reason" }
   ) {
     self.api = api
     self.clock = clock
     self.interval = max(0.01, interval)
     self.maxInterval = max(self.interval, maxInterval)
     self.grace = grace
+    self.failureReason = failureReason
   }
 
   /// Returns the last model seen (nil once deleted). `onChange` gets each new status (nil: gone).
@@ -60,7 +64,7 @@ public struct ModelWaiter: Sendable {
   ) async throws -> ModelInfo? {
     try await poll(id, goal: "be \(target.rawValue)", timeout: timeout, reportFirst: true, onChange: onChange) {
       model, settledFor, first in
-      try reached(model, id: id, target: target, settledFor: settledFor, firstPoll: first)
+      try await reached(model, id: id, target: target, settledFor: settledFor, firstPoll: first)
     }
   }
 
@@ -73,9 +77,7 @@ public struct ModelWaiter: Sendable {
     ) {
       model, _, _ in
       guard let model else { throw LisaError(.notFound, "model '\(id)' does not exist any more; it was deleted") }
-      if model.status == .failed {
-        throw LisaError(.failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")")
-      }
+      if model.status == .failed { throw LisaError(.failure, "model '\(id)' is Failed: \(await failureReason(model))") }
       return model.status.acceptsUpdates
     }
     guard let model else { throw LisaError(.notFound, "model '\(id)' does not exist") }
@@ -86,7 +88,7 @@ public struct ModelWaiter: Sendable {
   /// after each change. `done` gets the model, how long its status has not changed, and whether this is the first poll.
   private func poll(
     _ id: String, goal: String, timeout: TimeInterval, reportFirst: Bool, onChange: @Sendable (ModelInfo?) -> Void,
-    done: (ModelInfo?, TimeInterval, Bool) throws -> Bool
+    done: (ModelInfo?, TimeInterval, Bool) async throws -> Bool
   ) async throws -> ModelInfo? {
     let deadline = clock.elapsed() + timeout
     var pause = interval
@@ -102,7 +104,7 @@ public struct ModelWaiter: Sendable {
         lastStatus = status
         lastChange = clock.elapsed()
       }
-      if try done(model, clock.elapsed() - lastChange, first) { return model }
+      if try await done(model, clock.elapsed() - lastChange, first) { return model }
       first = false
       let remaining = deadline - clock.elapsed()
       guard remaining > 0 else {
@@ -115,8 +117,8 @@ public struct ModelWaiter: Sendable {
     }
   }
 
-  private func reached(_ model: ModelInfo?, id: String, target: WaitTarget, settledFor: TimeInterval, firstPoll: Bool) throws
-    -> Bool
+  private func reached(_ model: ModelInfo?, id: String, target: WaitTarget, settledFor: TimeInterval, firstPoll: Bool)
+    async throws -> Bool
   {
     guard let model else {
       if target == .deleted { return true }
@@ -125,7 +127,7 @@ public struct ModelWaiter: Sendable {
     if target.rawValue == model.statusText { return true }
     if model.status == .failed {
       throw LisaError(
-        .failure, "model '\(id)' is Failed: \(model.failureReason ?? "LISA gave no reason")",
+        .failure, "model '\(id)' is Failed: \(await failureReason(model))",
         hint: "see the model's state machine execution in Step Functions; a Failed model can be deleted and created again")
     }
     let hopeless: Bool =

@@ -11,21 +11,56 @@ public struct ModelsAPI: Sendable {
 
   static func resource(_ id: String) -> String { "model '\(id)'" }
 
-  /// `GET /models`: every model the credential may see, in one answer.
+  /// What `GET /models` gave: every model the credential may see, or, when one stored item is one LISA
+  /// cannot read, nothing but pydantic's words about it (docs/lisa/models-api.md#table).
+  public enum Listing: Sendable {
+    case models([ModelInfo])
+    case refused(StoredModelProblem)
+  }
+
+  public func listing() async throws -> Listing {
+    let request = APIRequest(.get, ["models"], resource: "models")
+    let response = try await client.send(request, accepting: [400])
+    if response.status == 400 {
+      guard let problem = StoredModelProblem(response.body) else { throw client.error(for: response, request: request) }
+      return .refused(problem)
+    }
+    guard let items = response.json["models"]?.arrayItems else {
+      throw LisaError(.failure, "\(request.summary) answered without a 'models' list")
+    }
+    return .models(try items.map(ModelInfo.init))
+  }
+
+  /// `GET /models`, failing when LISA cannot list (see `ModelCatalog` for the way around).
   public func list() async throws -> [ModelInfo] {
-    let items = try await client.collect(APIRequest(.get, ["models"], resource: "models"), paging: .single("models"))
-    return try items.map(ModelInfo.init)
+    switch try await listing() {
+    case .models(let models): return models
+    case .refused(let problem): throw problem.listError(table: nil)
+    }
   }
 
   /// `GET /models/{id}`; a missing model exits 5.
   public func get(_ id: String) async throws -> ModelInfo {
-    try Self.model(in: try await client.json(APIRequest(.get, ["models", id], resource: Self.resource(id))), id: id)
+    let (model, response, request) = try await lookup(id)
+    guard let model else { throw client.error(for: response, request: request) }
+    return model
   }
 
   /// The model, or nil when LISA says it does not exist.
   public func find(_ id: String) async throws -> ModelInfo? {
-    let response = try await client.send(APIRequest(.get, ["models", id], resource: Self.resource(id)), accepting: [404])
-    return response.status == 404 ? nil : try Self.model(in: response.json, id: id)
+    try await lookup(id).0
+  }
+
+  private func lookup(_ id: String) async throws -> (ModelInfo?, APIResponse, APIRequest) {
+    let request = APIRequest(.get, ["models", id], resource: Self.resource(id))
+    let response = try await client.send(request, accepting: [400, 404])
+    switch response.status {
+    case 404: return (nil, response, request)
+    case 400:
+      guard let problem = StoredModelProblem(response.body) else { throw client.error(for: response, request: request) }
+      throw problem.modelError(id)
+    default: return (try Self.model(in: response.json, id: id), response, request)
+    }
   }
 
   /// `POST /models`. Returns the new model (status Creating), or nil when a check after an unclear
@@ -60,10 +95,23 @@ public struct ModelsAPI: Sendable {
     _ = try await client.send(request)
   }
 
-  /// `GET /models/{id}/schedule`: `{modelId, scheduling, nextScheduledAction}`.
-  public func schedule(_ id: String) async throws -> JSONValue {
-    try await client.json(APIRequest(.get, ["models", id, "schedule"], resource: "schedule of \(Self.resource(id))"))
+  /// `GET /models/{id}/schedule`: `{modelId, scheduling, nextScheduledAction}`, or nil when the model has no
+  /// schedule, which LISA answers with a 400 about `'NoneType'` (docs/lisa/models-api.md#schedules).
+  public func schedule(_ id: String) async throws -> JSONValue? {
+    let request = APIRequest(.get, ["models", id, "schedule"], resource: "schedule of \(Self.resource(id))")
+    let response = try await client.send(request, accepting: [400])
+    if response.status == 400 {
+      guard APIErrorMapper.serverMessage(response.body)?.contains(Self.noSchedule) == true else {
+        throw client.error(for: response, request: request)
+      }
+      return nil
+    }
+    let scheduling = response.json["scheduling"]
+    if scheduling == nil || scheduling?.isNull == true || scheduling?.objectPairs?.isEmpty == true { return nil }
+    return response.json
   }
+
+  static let noSchedule = "'NoneType' object has no attribute 'get'"
 
   /// `PUT /models/{id}/schedule` with a `SchedulingConfig`; setting the same schedule twice is harmless.
   public func setSchedule(_ id: String, _ config: JSONValue) async throws -> JSONValue {

@@ -201,6 +201,29 @@ public struct RequestChecker {
     }
   }
 
+  /// LISA's capacities are positive integers; a 0 meant "scale to zero" says how to do that instead.
+  mutating func explainZeroCapacity(at path: FieldPath, id: String?) {
+    let text = path.description
+    for index in diagnostics.indices where diagnostics[index].path == text && diagnostics[index].message.hasSuffix("(is 0)") {
+      diagnostics[index].message =
+        "must be a positive integer: LISA takes no 0 here (its update would skip a 0 even if the API let it through); "
+        + "to scale a model to zero, stop it (lisa models stop \(id ?? "ID"))"
+    }
+  }
+
+  /// LISA keeps a model in one DynamoDB item, which holds at most 400 KB: a larger request fails there with
+  /// LISA's generic 500 (docs/lisa/models-api.md#routes).
+  mutating func requireStorable(_ body: JSONValue) {
+    let size = JSONWriter.compact(body).utf8.count
+    guard size > Self.maxItemBytes else { return }
+    error(
+      .root,
+      "the request is \(size / 1024) KB; LISA stores a model as one DynamoDB item of at most 400 KB, so it would fail "
+        + "with HTTP 500 (shorten modelDescription or features)")
+  }
+
+  static let maxItemBytes = 400 * 1024
+
   /// Integers as pydantic accepts them from JSON: whole numbers (also `3.0`) and digit strings.
   static func integer(_ value: JSONValue) -> Int? {
     switch value {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// LISA's `SchedulingConfig` (§2.6): `DAILY` with per-day windows or `RECURRING` with one window,
-/// an IANA time zone (default UTC), times `HH:MM`, each stop at least two hours after its start
+/// an IANA time zone (default UTC), times `HH:MM` (or `H:MM`), each stop at least two hours after its start
 /// (a window may run past midnight).
 public enum ScheduleRules {
   public static let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -51,7 +51,7 @@ public enum ScheduleRules {
     for key in ["startTime", "stopTime"] {
       guard let text = window[key]?.stringValue else { continue }
       guard let minutes = minutes(text) else {
-        checker.error(path.key(key), "'\(text)' is not a time of day as HH:MM (00:00 to 23:59)")
+        checker.error(path.key(key), "'\(text)' is not a time of day as HH:MM or H:MM (0:00 to 23:59)")
         continue
       }
       times.append(minutes)
@@ -65,10 +65,12 @@ public enum ScheduleRules {
     }
   }
 
-  /// Minutes after midnight for `HH:MM`, or nil.
+  /// Minutes after midnight for `HH:MM` or `H:MM`, as LISA's pattern `^([01]?[0-9]|2[0-3]):[0-5][0-9]$` takes
+  /// them (docs/lisa/models-api.md#schedules), or nil.
   public static func minutes(_ text: String) -> Int? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }), let hours = Int(parts[0]),
+    guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let hours = Int(parts[0]),
       let minutes = Int(parts[1]), (0..<24).contains(hours), (0..<60).contains(minutes)
     else { return nil }
     return hours * 60 + minutes

@@ -11,6 +11,8 @@ public enum UpdateModelRules {
     guard let body = checker.normalizeObject(request, fields: ModelSchema.update, at: .root) else {
       return CheckedRequest(body: nil, diagnostics: checker.diagnostics)
     }
+    checker.explainZeroCapacity(at: FieldPath("autoScalingInstanceConfig.minCapacity"), id: current.id)
+    checker.requireStorable(body)
     let fields = body.objectPairs?.map(\.0) ?? []
     if fields.isEmpty, checker.errors.isEmpty {
       checker.error(.root, "nothing to change; give at least one of \(ModelSchema.update.map(\.name).joined(separator: ", "))")
@@ -23,36 +25,21 @@ public enum UpdateModelRules {
       checker.error(FieldPath("streaming"), "an embedding model cannot stream")
     }
     if let scaling = body["autoScalingInstanceConfig"] {
-      capacities(scaling, given: request["autoScalingInstanceConfig"], current: current, checker: &checker)
+      capacities(scaling, given: request["autoScalingInstanceConfig"], checker: &checker)
     }
     hostingRules(body, fields: fields, current: current, checker: &checker)
     return CheckedRequest(body: checker.errors.isEmpty ? body : nil, diagnostics: checker.diagnostics)
   }
 
-  static func capacities(_ scaling: JSONValue, given: JSONValue?, current: ModelInfo, checker: inout RequestChecker) {
+  /// Capacities given together must agree; values not given are LISA's to check, against the running
+  /// autoscaling group rather than the stored config (docs/lisa/models-api.md#update).
+  static func capacities(_ scaling: JSONValue, given: JSONValue?, checker: inout RequestChecker) {
     let path = FieldPath("autoScalingInstanceConfig")
     guard let pairs = given?.objectPairs, pairs.contains(where: { !$0.1.isNull }) else {
       checker.error(path, "give at least one of minCapacity, maxCapacity, desiredCapacity, cooldown, defaultInstanceWarmup")
       return
     }
-    // Values not in the request are the model's current ones; LISA checks against the live ASG.
-    let configured = current.json["autoScalingConfig"]
-    let minimum = scaling["minCapacity"]?.intValue ?? configured?["minCapacity"]?.intValue
-    let maximum = scaling["maxCapacity"]?.intValue ?? configured?["maxCapacity"]?.intValue
-    func origin(_ key: String) -> String { scaling[key] == nil ? "the model's current \(key)" : key }
-    if let minimum, let maximum, minimum > maximum {
-      checker.error(
-        path.key(scaling["minCapacity"] == nil ? "maxCapacity" : "minCapacity"),
-        "\(origin("minCapacity")) (\(minimum)) must not exceed \(origin("maxCapacity")) (\(maximum))")
-    }
-    if let desired = scaling["desiredCapacity"]?.intValue {
-      if let maximum, desired > maximum {
-        checker.error(path.key("desiredCapacity"), "must not exceed \(origin("maxCapacity")) (\(desired) > \(maximum))")
-      }
-      if let minimum, desired < minimum {
-        checker.error(path.key("desiredCapacity"), "must be at least \(origin("minCapacity")) (\(desired) < \(minimum))")
-      }
-    }
+    CreateModelRules.capacities(scaling, at: path, checker: &checker)
   }
 
   /// Third-party and internal models change only metadata; containers need a model created with one.
@@ -74,6 +61,17 @@ public enum UpdateModelRules {
       checker.error(
         FieldPath("containerConfig"), "'\(current.id)' was not created with a containerConfig, so LISA cannot change it")
     }
+  }
+
+  /// Start and stop exist for LISA-hosted models only: for any other LISA accepts the request and its state
+  /// machine then marks the model Failed (docs/lisa/models-api.md#update). Refused alike for both (exit 7).
+  public static func requireSwitchable(_ current: ModelInfo, verb: String) throws {
+    guard !current.isLisaHosted else { return }
+    throw LisaError(
+      .invalid,
+      "model '\(current.id)' is \(current.hosting.rawValue): only LISA-hosted models can be started or stopped "
+        + "(LISA would accept the \(verb) and then mark the model Failed)",
+      hint: "a \(current.hosting.rawValue) model is served whenever LiteLLM can reach its provider")
   }
 
   /// Status gating (exit 6): LISA accepts a change only on an InService or Stopped model; a start

@@ -1,7 +1,8 @@
 import Foundation
 
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case table, json, yaml, jsonl, id, value
+  /// `wide`: a table with more columns, where a command has them.
+  case table, wide, json, yaml, jsonl, id, value
 }
 
 /// A table column: a header and the key of the row object it shows.
@@ -32,7 +33,7 @@ public struct Renderer: Sendable {
     case .jsonl: return rows.map { JSONWriter.compact($0) + "\n" }.joined()
     case .yaml: return rows.isEmpty ? "[]\n" : YAMLEmitter().emit(Self.yamlNode(.array(rows)))
     case .id, .value: return rows.map { ($0[idKey]?.plainText ?? "") + "\n" }.joined()
-    case .table: return table(rows, columns: columns)
+    case .table, .wide: return table(rows, columns: columns)
     }
   }
 
@@ -41,7 +42,7 @@ public struct Renderer: Sendable {
     case .json: return JSONWriter.pretty(value) + "\n"
     case .jsonl: return JSONWriter.compact(value) + "\n"
     case .id, .value: return (idKey.flatMap { value[$0] }?.plainText ?? value.plainText) + "\n"
-    case .yaml, .table: return YAMLEmitter().emit(Self.yamlNode(value))
+    case .yaml, .table, .wide: return YAMLEmitter().emit(Self.yamlNode(value))
     }
   }
 

@@ -68,6 +68,28 @@ import Testing
     #expect(error.hint?.contains("LISA_API_URL") == true)
   }
 
+  /// A 500 is LISA's answer, not an unreachable service: its message, exit 1, or 4 for an authorization one.
+  @Test func serverErrorsAreLISAsAnswer() {
+    let generic = map(500, #"{"error": "Internal Server Error", "message": "\#(APIErrorMapper.genericServerError)"}"#)
+    #expect(generic.status == .failure)
+    #expect(
+      generic.message
+        == "GET /models/m1 (HTTP 500) failed at abc123.execute-api.us-east-1.amazonaws.com after 1 attempt: "
+        + "An unexpected error occurred while processing your request")
+    #expect(generic.hint == "LISA does not say why; the API Lambda's CloudWatch log has the cause")
+    #expect(map(500, #"{"message": "Only admins can create tokens for other users"}"#).status == .auth)
+    let authorizer = APIErrorMapper.error(
+      for: HTTPResponse(
+        status: 500, headers: ["x-amzn-ErrorType": "AuthorizerConfigurationException"], body: Data(#"{"message": null}"#.utf8)),
+      request: APIRequest(.get, ["models"], resource: "models"), credential: APIFixture.credential,
+      endpoint: APIFixture.endpoint, attempts: 2)
+    #expect(authorizer.status == .auth)
+    var hinted = APIRequest(.post, ["api-tokens", "bob"], resource: "token 'x'")
+    hinted.serverErrorHint = "LISA answers this 500 to a caller that is not an admin"
+    #expect(map(500, "{}", hinted).hint == "LISA answers this 500 to a caller that is not an admin")
+    #expect(map(502, #"{"message": "Bad Gateway"}"#).status == .unavailable)
+  }
+
   @Test func unguardedWritesSayTheyMayHaveHappened() {
     let error = map(502, #"{"message": "Internal server error"}"#, APIRequest(.delete, ["models", "m1"], resource: "model 'm1'"))
     #expect(error.message.hasSuffix("it may or may not have been applied, so it was not retried"))

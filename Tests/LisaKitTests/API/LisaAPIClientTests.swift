@@ -8,15 +8,15 @@ import Testing
   let sleeps = AWSSleepRecorder()
 
   @Test func sendsBearerCredentialJSONAndEscapedPathsBelowTheStage() async throws {
-    let transport = RoutedTransport([.respond(200, #"{"model": {"modelId": "a b/c"}}"#)])
+    let transport = RoutedTransport([.respond(200, #"{"model": {"modelId": "a b+c"}}"#)])
     let request = APIRequest(
-      .put, ["models", "a b/c"], query: [("x", "1&2")], body: .object([("enabled", .bool(false))]), resource: "model 'a b/c'",
+      .put, ["models", "a b+c"], query: [("x", "1&2")], body: .object([("enabled", .bool(false))]), resource: "model 'a b+c'",
       retrySafe: true)
     let response = try await APIFixture.client(transport).send(request)
-    #expect(response.json["model"]?["modelId"]?.stringValue == "a b/c")
+    #expect(response.json["model"]?["modelId"]?.stringValue == "a b+c")
     let sent = try #require(transport.requests.first)
     #expect(sent.method == "PUT")
-    #expect(sent.url.absoluteString == "https://abc123.execute-api.us-east-1.amazonaws.com/prod/models/a%20b%2Fc?x=1%262")
+    #expect(sent.url.absoluteString == "https://abc123.execute-api.us-east-1.amazonaws.com/prod/models/a%20b%2Bc?x=1%262")
     #expect(sent.headers["Authorization"] == "Bearer \(APIFixture.secretToken)")
     #expect(sent.headers["Content-Type"] == "application/json")
     #expect(String(decoding: sent.body, as: UTF8.self) == #"{"enabled":false}"#)
@@ -53,6 +53,44 @@ import Testing
           == "GET /models (HTTP 503) failed at abc123.execute-api.us-east-1.amazonaws.com after 3 attempts: still down"
     }
     #expect(transport.requests.count == 3)
+  }
+
+  /// LISA's 500s are mostly deterministic: one retry, not four; the gateway's 502-504 keep the whole policy.
+  @Test func aServerErrorIsRetriedOnceOnly() async throws {
+    let transport = RoutedTransport { _, _ in .respond(500, #"{"message": "An unexpected error occurred"}"#) }
+    await #expect {
+      try await APIFixture.client(transport, sleeps: sleeps).json(APIRequest(.get, ["models"], resource: "models"))
+    } throws: { error in
+      (error as? LisaError)?.status == .failure && (error as? LisaError)?.message.contains("after 2 attempts") == true
+    }
+    #expect(transport.requests.count == 2)
+    let recovered = RoutedTransport([.respond(500, "{}"), .respond(200, #"{"models": []}"#)])
+    #expect(try await ModelsAPI(client: APIFixture.client(recovered, sleeps: sleeps)).list().isEmpty)
+  }
+
+  /// Names no encoding gets through LISA's routing are refused before anything is sent; dot segments are
+  /// encoded so that nothing on the way resolves them into another path.
+  @Test func pathSegmentsLISACannotRouteAreRefused() async throws {
+    let transport = RoutedTransport { _, _ in .respond(200, "{}") }
+    let client = APIFixture.client(transport)
+    await #expect {
+      try await client.send(APIRequest(.post, ["api-tokens", "erin/x"], body: .object([]), resource: "token 'ci'"))
+    } throws: { error in
+      (error as? LisaError)?.status == .invalid
+        && (error as? LisaError)?.message.hasPrefix("token 'ci': LISA's API cannot reach the name 'erin/x'") == true
+    }
+    await #expect {
+      try await client.send(APIRequest(.get, ["models", ""], resource: "model ''"))
+    } throws: { error in (error as? LisaError)?.status == .usage }
+    var secret = APIRequest(.delete, ["api-tokens", "legacy/plain"], resource: "token legacy-1")
+    secret.shownPath = ["api-tokens", "legacy …(12 chars)"]
+    await #expect {
+      try await client.send(secret)
+    } throws: { error in (error as? LisaError)?.description.contains("legacy/plain") == false }
+    #expect(transport.requests.isEmpty)
+    _ = try await client.send(APIRequest(.get, ["models", ".."], resource: "model '..'"))
+    _ = try await client.send(APIRequest(.get, ["models", "v1.2"], resource: "model 'v1.2'"))
+    #expect(transport.requests.map { $0.url.path(percentEncoded: true) } == ["/prod/models/%2E%2E", "/prod/models/v1.2"])
   }
 
   @Test func unreachableAfterRetries() async throws {

@@ -91,6 +91,16 @@ import Testing
     }
   }
 
+  /// Duration options take seconds too; key files' relative lifetimes stay days, hours and minutes.
+  @Test func durationOptionsTakeSeconds() throws {
+    #expect(try KeyFileTime.duration("90s", option: "--timeout") == 90)
+    #expect(try KeyFileTime.duration("2h", option: "--timeout") == 7200)
+    #expect(KeyFileTime.relative("90s") == nil)
+    for bad in ["s", "-5s", "1.5s", "90x"] {
+      #expect(throws: LisaError.self) { try KeyFileTime.duration(bad, option: "--timeout") }
+    }
+  }
+
   @Test func zoneComesFromTheEnvironment() {
     #expect(KeyFileTime.timeZone(environment: ["TZ": "America/New_York"]) == newYork)
     #expect(KeyFileTime.timeZone(environment: ["TZ": ":Europe/Berlin"]) == berlin)

@@ -106,5 +106,6 @@ import Testing
   @Test func masksNeverShowMoreThanFourCharacters() {
     #expect(LisaToken.mask(String(repeating: "a", count: 128)) == "aaaa…(128 chars)")
     #expect(LisaToken.mask("short") == "…(5 chars)")
+    #expect(LisaToken.legacyLabel("Legacy-Plaintext-0042") == "legacy …(21 chars)")
   }
 }

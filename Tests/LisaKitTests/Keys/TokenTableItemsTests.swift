@@ -49,7 +49,7 @@ import Testing
     let plaintext = "legacy-plaintext-0123456789abcdef"
     let legacy = TokenTableItems.record(["token": .s(plaintext), "tokenExpiration": .n("1782903600")])
     #expect(legacy.id == "legacy-" + LisaToken.hash(plaintext).prefix(12))
-    #expect(legacy.name == LisaToken.mask(plaintext))
+    #expect(legacy.name == "legacy …(33 chars)" && legacy.name == LisaToken.legacyLabel(plaintext))
     #expect(legacy.isLegacy && legacy.status(at: Self.now) == .legacy)
     #expect(!String(describing: legacy).contains(plaintext))
     // An empty tokenUUID is legacy too, as for LISA's authorizer.

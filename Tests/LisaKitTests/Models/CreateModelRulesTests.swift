@@ -178,7 +178,10 @@ import Testing
     #expect(
       lines.contains("m.yaml:2:1: error: modelType: expected one of 'textgen', 'imagegen', 'videogen', 'embedding', found 'chat'")
     )
-    #expect(lines.contains("m.yaml:4:3: error: autoScalingConfig.minCapacity: must be a positive integer (is 0)"))
+    #expect(
+      lines.contains(
+        "m.yaml:4:3: error: autoScalingConfig.minCapacity: must be a positive integer: LISA takes no 0 here (its update "
+          + "would skip a 0 even if the API let it through); to scale a model to zero, stop it (lisa models stop m1)"))
     #expect(lines.contains("m.yaml:3:1: error: autoScalingConfig.maxCapacity: required field is missing"))
     #expect(lines.contains("m.yaml:1:1: error: modelName: required field is missing"))
   }

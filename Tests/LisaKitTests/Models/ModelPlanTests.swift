@@ -80,10 +80,11 @@ import Testing
     let body = try #require(item.updateBody)
     #expect(body["autoScalingInstanceConfig"] == .object([("maxCapacity", .number("6"))]))
     #expect(body["containerConfig"]?["healthCheckRetries"] == .number("5"))
+    // LISA replaces the stored map with the one sent: the whole map goes, the removed variable marked.
     #expect(
       body["containerConfig"]?["environment"]
         == .object([
-          ("VLLM_MAX_MODEL_LEN", .string("8192")), ("MAX_TOTAL_TOKENS", .string(ModelDiff.deletionMarker)),
+          ("MAX_TOTAL_TOKENS", .string(ModelDiff.deletionMarker)), ("VLLM_MAX_MODEL_LEN", .string("8192")),
         ]))
     #expect(body["modelDescription"] == .string("new"))
     #expect(plan.text.contains("~ update    mistral-7b [restarts the container: an outage]"))

@@ -31,12 +31,16 @@ import Testing
       "recurringSchedule.stopTime: must be at least 2 hours after startTime (the window is 1 h 30 min; it may run past midnight)"
     ),
     (
-      #"{"scheduleType": "RECURRING", "recurringSchedule": {"startTime": "9:00", "stopTime": "18:00"}}"#,
-      "recurringSchedule.startTime: '9:00' is not a time of day as HH:MM (00:00 to 23:59)"
+      #"{"scheduleType": "RECURRING", "recurringSchedule": {"startTime": "9:0", "stopTime": "18:00"}}"#,
+      "recurringSchedule.startTime: '9:0' is not a time of day as HH:MM or H:MM (0:00 to 23:59)"
     ),
     (
       #"{"scheduleType": "RECURRING", "recurringSchedule": {"startTime": "08:00", "stopTime": "24:00"}}"#,
-      "recurringSchedule.stopTime: '24:00' is not a time of day as HH:MM (00:00 to 23:59)"
+      "recurringSchedule.stopTime: '24:00' is not a time of day as HH:MM or H:MM (0:00 to 23:59)"
+    ),
+    (
+      #"{"scheduleType": "RECURRING", "recurringSchedule": {"startTime": "+8:00", "stopTime": "18:00"}}"#,
+      "recurringSchedule.startTime: '+8:00' is not a time of day as HH:MM or H:MM (0:00 to 23:59)"
     ),
     (#"{"scheduleType": "RECURRING"}"#, "recurringSchedule: required when scheduleType is RECURRING"),
     (#"{"scheduleType": "DAILY", "dailySchedule": {}}"#, "dailySchedule: needs at least one day (monday … sunday)"),
@@ -60,6 +64,8 @@ import Testing
 
   @Test func minutes() {
     #expect(ScheduleRules.minutes("00:00") == 0 && ScheduleRules.minutes("23:59") == 1439)
+    #expect(ScheduleRules.minutes("8:00") == 480 && ScheduleRules.minutes("0:05") == 5)
+    #expect(ScheduleRules.minutes("123:00") == nil && ScheduleRules.minutes(":00") == nil && ScheduleRules.minutes("8:5") == nil)
     #expect(
       ScheduleRules.minutes("12:60") == nil && ScheduleRules.minutes("1200") == nil && ScheduleRules.minutes("１２:00") == nil)
   }

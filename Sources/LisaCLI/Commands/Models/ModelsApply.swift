@@ -10,21 +10,27 @@ struct ModelsApply: LisaCommand {
       also restores third-party API keys), checks them all, compares them with the deployment and prints \
       a plan: create (missing), update (with each changed field; only what LISA's update can change), \
       recreate (a field the update cannot change, or the model Failed), delete (with --prune, models \
-      not in the file), unchanged. Fields the file leaves out are not managed; the container \
-      environment is managed as a whole.
+      not in the file), unchanged. Fields the file leaves out are not managed, nor is desiredCapacity \
+      (LISA never stores a change of it; it is sent on create only). The container environment is \
+      managed as a whole and sent as the whole map LISA replaces the stored one with. A value lisa's \
+      rules flag but the model already holds in LISA is kept with a warning, unless the model is created \
+      anew.
 
-      Then it carries the plan out in an order LISA's status gating allows: deletions (recreations only \
-      with --recreate), waiting until those are gone, creations, then updates, each once its model is \
-      InService or Stopped. Deleting asks for confirmation (--yes off a terminal); a container change on \
-      a running model needs --acknowledge-restart or a yes on a terminal. --wait waits until every \
-      created model is InService. It stops at the first error; running it again continues from there, \
-      and running it after success changes nothing. --dry-run prints the plan only (exit 0). -o json \
-      prints the plan as {items: [{modelId, action, status, note, restartsContainer, changes}], summary}.
+      The whole plan is checked before the first write: models that need recreating without --recreate \
+      (exit 6), or that LISA stores in a form it cannot read, change nothing. Then it runs in an order \
+      LISA's status gating allows: deletions (recreations only with --recreate), waiting until those are \
+      gone, creations, then updates, each once its model is InService or Stopped. Deleting asks for \
+      confirmation (--yes off a terminal); a container change on a running model needs \
+      --acknowledge-restart or a yes on a terminal. --wait waits until every created model is InService. \
+      It stops at the first error; running it again continues from there, and running it after success \
+      changes nothing. --dry-run prints the plan only (exit 0). -o json prints the plan as {items: \
+      [{modelId, action, status, note, restartsContainer, changes}], summary}.
 
-      Exit status: 0 done or nothing to do, 1 a model Failed or a wait timed out, 2 declined, 4 the \
-      credential was rejected, 6 models need --recreate or a model's status forbids the change, 7 the \
-      file breaks LISA's rules, 64 --yes or --acknowledge-restart needed off a terminal, 65 the file is \
-      not YAML/JSON or the backup is damaged, 69 LISA unreachable.
+      Exit status: 0 done or nothing to do, 1 a model Failed, a wait timed out or a model in the file is \
+      one LISA cannot read, 2 declined, 4 the credential was rejected, 6 models need --recreate or a \
+      model's status forbids the change, 7 the file breaks LISA's rules, 64 --yes or \
+      --acknowledge-restart needed off a terminal, 65 the file is not YAML/JSON or the backup is \
+      damaged, 69 LISA unreachable.
       """
   )
 
@@ -52,45 +58,36 @@ struct ModelsApply: LisaCommand {
     let timeout = try session.timeout(waiting)
     let path = session.context.resolve(file)
     let shown = session.context.display(path)
-    let documents: [ModelDocument]
-    if ModelFile.isBackup(path: path) {
-      let encryption = try BackupReader(path: path, displayName: shown, verify: false).metadata.encryption
-      let lock = try session.protectionForReading(
+    let documents = try await ModelSource.documents(path: path, displayName: shown) { encryption in
+      try session.protectionForReading(
         encryption, passphraseFile: protection.passphraseFile, aws: try session.awsClients(config: session.loadConfigIfPresent()))
-      documents = try await ModelBackup.read(path: path, displayName: shown, protection: lock)
-    } else {
-      documents = try ModelFile.load(path: path, displayName: shown)
     }
-    let (desired, diagnostics) = DesiredModels.check(documents)
-    try session.requireNoErrors(diagnostics, what: shown)
-    let api = try await session.modelsAPI()
-    let plan = ModelPlan.make(desired: desired, current: try await api.list(), prune: prune, fileName: shown)
+    let catalog = try await session.modelCatalog()
+    let prepared = ModelApplyPlanner.prepare(documents, listing: try await catalog.list(), prune: prune, fileName: shown)
+    try session.requireNoErrors(prepared.diagnostics, what: shown)
+    prepared.notes.forEach(session.warn)
+    let plan = prepared.plan
     session.output(format == .table ? plan.text : session.renderer.object(plan.json, format: format))
     if dryRun || !plan.hasChanges {
       if !plan.hasChanges { session.info("nothing to do: the deployment matches \(shown)") }
       return
     }
-    let deletions = plan.items.filter { $0.action == .delete || ($0.action == .recreate && recreate) }
+    try prepared.requireRunnable(recreate: recreate)
+    let deletions = prepared.deletions(recreate: recreate)
     if !deletions.isEmpty {
       try session.confirm(
         "Delete \(deletions.count) model\(deletions.count == 1 ? "" : "s") (\(deletions.map(\.modelId).joined(separator: ", ")))?"
       )
     }
-    for item in plan.items where item.restartsContainer {
+    for item in prepared.restarts {
       try session.acknowledgeRestart(item.modelId, acknowledged: acknowledgeRestart)
     }
     let applier = ModelApplier(
-      api: api, waiter: session.waiter(api, waiting), recreate: recreate, waitForReady: waiting.wait, timeout: timeout,
-      progress: session.progressLine)
+      api: catalog.api, waiter: session.waiter(catalog, waiting), recreate: recreate, waitForReady: waiting.wait,
+      timeout: timeout, progress: session.progressLine)
     let outcome = try await applier.apply(plan)
     session.info(
       "applied: \(outcome.created.count) created, \(outcome.updated.count) updated, \(outcome.deleted.count) deleted"
         + (outcome.settledUnchanged.isEmpty ? "" : ", \(outcome.settledUnchanged.count) already matching once settled"))
-    if !outcome.skipped.isEmpty {
-      throw LisaError(
-        .conflict,
-        "\(outcome.skipped.joined(separator: ", ")) need\(outcome.skipped.count == 1 ? "s" : "") to be deleted and created again",
-        hint: "run again with --recreate (an outage for those models)")
-    }
   }
 }

@@ -40,7 +40,8 @@ struct ModelsCreate: LisaCommand {
     let document = try session.requestFile(file)
     var body = try session.requireValid(CreateModelRules.check(document.request, locate: document.locate), what: document.origin)
     let id = body["modelId"]?.stringValue ?? ""
-    let api = try await session.modelsAPI()
+    let catalog = try await session.modelCatalog()
+    let api = catalog.api
     if let instanceType = body["instanceType"]?.stringValue {
       try await checkInstanceType(instanceType, api: api, document, session)
     }
@@ -62,7 +63,7 @@ struct ModelsCreate: LisaCommand {
       session.printModel(model, format: format)
     }
     guard waiting.wait else { return }
-    try await session.waiter(api, waiting).wait(for: id, until: .inService, timeout: timeout, onChange: session.statusPrinter)
+    try await session.waiter(catalog, waiting).wait(for: id, until: .inService, timeout: timeout, onChange: session.statusPrinter)
   }
 
   /// LISA accepts only EC2 instance types from its botocore model; check early when it lists them.

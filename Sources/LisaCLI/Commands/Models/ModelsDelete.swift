@@ -27,7 +27,8 @@ struct ModelsDelete: LisaCommand {
 
   func run(_ session: Session) async throws {
     let timeout = try session.timeout(waiting)
-    let api = try await session.modelsAPI()
+    let catalog = try await session.modelCatalog()
+    let api = catalog.api
     let current = try await api.get(id)
     let what = "model '\(id)' (\(current.hosting.rawValue), \(current.statusText))"
     if dryRun {
@@ -42,6 +43,6 @@ struct ModelsDelete: LisaCommand {
       session.info("deleting model '\(id)'")
     }
     guard waiting.wait else { return }
-    try await session.waiter(api, waiting).wait(for: id, until: .deleted, timeout: timeout, onChange: session.statusPrinter)
+    try await session.waiter(catalog, waiting).wait(for: id, until: .deleted, timeout: timeout, onChange: session.statusPrinter)
   }
 }

@@ -12,10 +12,14 @@ struct ModelsExport: LisaCommand {
       LISA-hosted model, schedule bookkeeping). Written to stdout as YAML, or -f FILE (atomically, mode \
       0600); -o json for JSON. A model LISA would no longer accept is still exported, with a warning.
 
-      Third-party apiKey values are never written in the clear: they are left out, unless --backup \
-      FILE.lisabak is given, which writes every model with its key encrypted (a passphrase from \
-      --passphrase-file, LISA_BACKUP_PASSPHRASE or a prompt; or --kms-key-id). apply -f FILE.lisabak \
-      restores the keys. Example: lisa models export -f models.yaml --backup models.lisabak
+      Third-party apiKey values are never written in the clear. LISA's API never returns them; they live \
+      only in LISA's models table (--model-table, LISA_MODEL_TABLE, else SSM \
+      <deploymentPrefix>/modelTableName). --backup FILE.lisabak reads them from there with the AWS access \
+      the environment gives and writes every model with its key encrypted (a passphrase from \
+      --passphrase-file, LISA_BACKUP_PASSPHRASE or a prompt; or --kms-key-id); without table access it \
+      says in one warning which models' keys are missing. apply -f FILE.lisabak restores the keys. \
+      Schedule times are written quoted ("18:00"), which YAML 1.1 readers would otherwise read as numbers. \
+      Example: lisa models export -f models.yaml --backup models.lisabak
 
       Exit status: 0 ok, 4 the credential was rejected, 6 a file exists (use --force), 64 no passphrase \
       and no terminal, 69 LISA unreachable, 74 a file cannot be written.
@@ -33,6 +37,11 @@ struct ModelsExport: LisaCommand {
   @Flag(name: .customLong("force"), help: "Replace existing output files.")
   var force = false
 
+  @Option(
+    name: .customLong("model-table"),
+    help: "LISA's models table, read for --backup (env: LISA_MODEL_TABLE; else SSM <deploymentPrefix>/modelTableName).")
+  var modelTable: String?
+
   @OptionGroup(title: "Backup encryption") var protection: BackupEncryptionOptions
   @OptionGroup var globals: GlobalOptions
 
@@ -46,9 +55,10 @@ struct ModelsExport: LisaCommand {
     let lock = try backup.map { _ in
       try session.protectionForWriting(protection, aws: try session.awsClients(config: session.loadConfigIfPresent()))
     }
-    let client = try await session.lisaAPI()
-    let models = try await ModelsAPI(client: client).list().sorted { $0.id < $1.id }
-    let exported = models.map(ModelExport.export)
+    let catalog = try await session.modelCatalog(table: modelTable)
+    let client = catalog.api.client
+    let (exported, notes) = try await ModelExport.collect(catalog, withKeys: backup != nil)
+    notes.forEach(session.warn)
     for model in exported {
       for finding in model.diagnostics { session.warn("model '\(model.modelId)': \(finding.path): \(finding.message)") }
     }
@@ -73,10 +83,10 @@ struct ModelsExport: LisaCommand {
         completedAt: session.context.now(), cipher: try await lock.newCipher(), replacing: force)
       session.info(
         "wrote \(shown): \(exported.count) model\(exported.count == 1 ? "" : "s"), \(withKeys) with an encrypted API key")
-    } else if withKeys > 0 {
+    } else if !exported.filter(\.mayHoldKey).isEmpty {
       session.warn(
-        "\(withKeys) third-party API key\(withKeys == 1 ? " was" : "s were") left out; --backup FILE.lisabak keeps them encrypted"
-      )
+        "API keys of \(exported.filter(\.mayHoldKey).map(\.modelId).joined(separator: ", ")) (if they have one) are not in "
+          + "this file; --backup FILE.lisabak saves them encrypted")
     }
   }
 }

@@ -7,9 +7,12 @@ struct ModelsGet: LisaCommand {
     abstract: "Show one model as LISA stores it.",
     discussion: """
       Prints the model (GET /models/ID): its create request, status and modelUrl, as YAML; -o json for \
-      scripts. A third-party apiKey is shown as (hidden). -o id prints the id.
+      scripts. A Failed model also shows failureReason, which LISA keeps only in its models table (read \
+      with the AWS access the environment gives; otherwise it says why it could not). LISA never returns \
+      a third-party apiKey. -o id prints the id.
 
-      Exit status: 0 ok, 4 the credential was rejected, 5 no such model, 69 LISA unreachable.
+      Exit status: 0 ok, 1 LISA cannot read the model it stored, 4 the credential was rejected, 5 no such model, 69 LISA \
+      unreachable.
       """
   )
 
@@ -20,7 +23,8 @@ struct ModelsGet: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .yaml, allowed: [.yaml, .json, .table, .id])
-    let model = try await session.modelsAPI().get(id)
+    let (model, note) = try await session.modelCatalog().get(id)
+    if let note { session.warn("model '\(id)' is Failed: \(note)") }
     session.printModel(model, format: format == .table ? .yaml : format)
   }
 }

@@ -7,9 +7,12 @@ struct ModelsScheduleGet: LisaCommand {
     abstract: "Show a model's schedule and its next scheduled action.",
     discussion: """
       Prints LISA's answer to GET /models/ID/schedule: modelId, scheduling (scheduleType, timezone, \
-      dailySchedule or recurringSchedule) and nextScheduledAction, as YAML or -o json.
+      dailySchedule or recurringSchedule) and nextScheduledAction, as YAML or -o json. A model without \
+      a schedule (LISA answers that with a 400 about 'NoneType') prints "no schedule", or with -o json \
+      {"modelId": ID, "scheduling": null}.
 
-      Exit status: 0 ok, 4 the credential was rejected, 5 no such model, 69 LISA unreachable.
+      Exit status: 0 ok (also without a schedule), 4 the credential was rejected, 5 no such model, 69 \
+      LISA unreachable.
       """
   )
 
@@ -20,7 +23,14 @@ struct ModelsScheduleGet: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .yaml, allowed: [.yaml, .json, .table])
-    let schedule = try await session.modelsAPI().schedule(id)
+    guard let schedule = try await session.modelsAPI().schedule(id) else {
+      if format == .json {
+        session.output(session.renderer.object(.object([("modelId", .string(id)), ("scheduling", .null)]), format: .json))
+      } else {
+        session.output("no schedule: model '\(id)' runs until it is stopped\n")
+      }
+      return
+    }
     session.output(session.renderer.object(schedule, format: format == .table ? .yaml : format))
   }
 }

@@ -7,8 +7,9 @@ struct ModelsScheduleSet: LisaCommand {
     abstract: "Run a model only in given hours: every day, or per weekday.",
     discussion: """
       --recurring 08:00-18:00 runs the model in that window every day; --day mon=08:00-18:00 (repeatable) \
-      sets windows per weekday. Times are HH:MM in --timezone (an IANA zone such as Europe/Berlin; \
-      default UTC). Each window must last at least two hours and may run past midnight (22:00-02:00). \
+      sets windows per weekday. Times are HH:MM (or H:MM, as LISA takes them: 8:00-18:00) in --timezone \
+      (an IANA zone such as Europe/Berlin; default UTC). Each window must last at least two hours and may \
+      run past midnight (22:00-02:00). \
       -f schedule.yaml sends a SchedulingConfig as written (scheduleType DAILY or RECURRING). The \
       schedule is checked as LISA checks it before anything is sent.
 

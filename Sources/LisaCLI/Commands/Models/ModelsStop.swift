@@ -36,8 +36,10 @@ extension Session {
     let timeout = try timeout(waiting)
     let verb = on ? "start" : "stop"
     let target: WaitTarget = on ? .inService : .stopped
-    let api = try await modelsAPI()
+    let catalog = try await modelCatalog()
+    let api = catalog.api
     let current = try await api.get(id)
+    try UpdateModelRules.requireSwitchable(current, verb: verb)
     let body = JSONValue.object([("enabled", .bool(on))])
     let arrived = current.status == (on ? .inService : .stopped)
     let onItsWay = current.status == (on ? .starting : .stopping)
@@ -54,6 +56,6 @@ extension Session {
       info("\(on ? "starting" : "stopping") model '\(id)'")
     }
     guard waiting.wait, !dryRun, !arrived else { return }
-    try await waiter(api, waiting).wait(for: id, until: target, timeout: timeout, onChange: statusPrinter)
+    try await waiter(catalog, waiting).wait(for: id, until: target, timeout: timeout, onChange: statusPrinter)
   }
 }

@@ -7,7 +7,7 @@ struct ModelWaitOptions: ParsableArguments {
   @Flag(name: .customLong("wait"), help: "Wait until the change is done (polls with backoff).")
   var wait = false
 
-  @Option(name: .customLong("timeout"), help: "Give up waiting after this long (30m, 2h, 1d).")
+  @Option(name: .customLong("timeout"), help: "Give up waiting after this long (90s, 30m, 2h, 1d).")
   var timeout = "30m"
 
   @Option(
@@ -21,8 +21,34 @@ struct ModelWaitOptions: ParsableArguments {
 }
 
 extension Session {
-  func waiter(_ api: ModelsAPI, _ options: ModelWaitOptions) -> ModelWaiter {
-    ModelWaiter(api: api, clock: .live(), interval: options.interval, maxInterval: max(options.interval, 30))
+  func waiter(_ catalog: ModelCatalog, _ options: ModelWaitOptions) -> ModelWaiter {
+    ModelWaiter(
+      api: catalog.api, clock: .live(), interval: options.interval, maxInterval: max(options.interval, 30),
+      failureReason: { model in
+        if let reason = model.failureReason { return reason }
+        return await catalog.failureReason(model.id).text
+      })
+  }
+
+  /// The models API, with LISA's models table for what the API does not show, read only when needed.
+  func modelCatalog(table flag: String? = nil) async throws -> ModelCatalog {
+    ModelCatalog(api: try await modelsAPI(), table: modelTableAccess(flag: flag))
+  }
+
+  /// The models table: its name from `flag`, `LISA_MODEL_TABLE` or SSM, through the AWS access the
+  /// config and environment give; opened on first use.
+  func modelTableAccess(flag: String?) -> ModelTableAccess {
+    let box = ImmutableSession(self)
+    return ModelTableAccess {
+      let session = box.session
+      let config = try session.loadConfigIfPresent()
+      let clients = try session.awsClients(config: config)
+      let names = DerivedNames(config: config?.mapping ?? YAMLMapping())
+      let (name, origin) = try await ModelsTable.locate(
+        flag: flag, environment: session.context.environment, names: names, ssm: try clients.ssm())
+      session.detail("models: models table \(name) (from \(origin)), region \(clients.region)")
+      return ModelsTable(name: name, origin: origin, dynamoDB: try clients.dynamoDB())
+    }
   }
 
   func timeout(_ options: ModelWaitOptions) throws -> TimeInterval {
@@ -86,6 +112,12 @@ extension Session {
   }
 }
 
+/// A session handed to work that runs later: it holds only values fixed when the command line was parsed.
+private struct ImmutableSession: @unchecked Sendable {
+  let session: Session
+  init(_ session: Session) { self.session = session }
+}
+
 enum ModelsStyle {
   @Sendable static func status(_ status: String) -> Style? {
     switch ModelStatus(rawValue: status) {
@@ -96,6 +128,9 @@ enum ModelsStyle {
     default: .yellow
     }
   }
+
+  static let wideColumns =
+    listColumns + [Column("URL", key: "modelUrl"), Column("REASON", key: "failureReason")]
 
   static let listColumns = [
     Column("ID", key: "modelId"), Column("NAME", key: "modelName"), Column("TYPE", key: "modelType"),

@@ -9,8 +9,15 @@ struct ModelsUpdate: LisaCommand {
       Builds an UpdateModelRequest from the flags and/or -f patch.yaml (flags win) and checks it as LISA \
       would before sending: the model must be InService or Stopped; capacity and container changes only \
       on LISA-hosted models (third-party and internal models change only description, type, streaming, \
-      groups, features and guardrails); desired capacity within min..max (the model's current values \
-      fill in what is not given). --unset-env removes a variable. --allowed-groups '' clears the list.
+      groups, features and guardrails); capacities given together must agree (LISA checks the others \
+      against the running autoscaling group and answers itself). --desired-capacity is a one-off: LISA \
+      applies it to the group without storing it, and capacities are positive (stop a model to scale it \
+      to zero). --allowed-groups '' clears the list.
+
+      The environment: LISA replaces a model's whole environment with the map an update sends, so lisa \
+      sends the model's current variables with the changes: --env KEY=VALUE sets one, --unset-env KEY \
+      removes one (sent as LISA_MARKED_FOR_DELETION), and containerConfig.environment in -f is read the \
+      same way, as changes to the current map.
 
       A container change (--env, --unset-env, --shared-memory, --health-check-*) on an InService model \
       makes ECS replace its tasks: the model is unavailable until the new ones are healthy. That needs \
@@ -83,10 +90,11 @@ struct ModelsUpdate: LisaCommand {
     let timeout = try session.timeout(waiting)
     let patch = try file.map(session.requestFile)
     let request = try UpdateFlags(command: self).apply(to: patch?.request ?? .object([]))
-    let api = try await session.modelsAPI()
+    let catalog = try await session.modelCatalog()
+    let api = catalog.api
     let current = try await api.get(id)
     let checked = UpdateModelRules.check(request, current: current, locate: patch?.locate ?? { _ in nil })
-    let body = try session.requireValid(checked, what: "the update of '\(id)'")
+    let body = ModelEnvironment.completing(try session.requireValid(checked, what: "the update of '\(id)'"), current: current)
     try UpdateModelRules.gate(body, current: current)
     if dryRun {
       session.info("would update model '\(id)' (\(current.statusText)) with:")
@@ -103,7 +111,7 @@ struct ModelsUpdate: LisaCommand {
     default: session.output(session.renderer.object(.object([("modelId", .string(id)), ("request", body)]), format: format))
     }
     guard waiting.wait else { return }
-    _ = try await session.waiter(api, waiting).waitSettled(for: id, timeout: timeout, onChange: session.statusPrinter)
+    _ = try await session.waiter(catalog, waiting).waitSettled(for: id, timeout: timeout, onChange: session.statusPrinter)
   }
 }
 

@@ -8,7 +8,7 @@ struct ModelsWait: LisaCommand {
     discussion: """
       Polls GET /models/ID, first after --interval seconds, then less and less often (up to every 30 s), \
       and prints each status change on stderr. Ends with exit 0 when the model reaches the status, exit 1 \
-      with LISA's failure reason when it is Failed or when --timeout passes, exit 6 when it sits in \
+      with LISA's failure reason (from its models table) when it is Failed or when --timeout passes, exit 6 when it sits in \
       another settled status for 90 s (a Stopped model will not become InService by itself). \
       Example: lisa models create -f m.yaml && lisa models wait m1 --for InService --timeout 45m
 
@@ -23,7 +23,7 @@ struct ModelsWait: LisaCommand {
   @Option(name: .customLong("for"), help: "The status to wait for: InService, Stopped or deleted.")
   var target: String
 
-  @Option(name: .customLong("timeout"), help: "Give up after this long (30m, 2h, 1d).")
+  @Option(name: .customLong("timeout"), help: "Give up after this long (90s, 30m, 2h, 1d).")
   var timeout = "30m"
 
   @Option(name: .customLong("interval"), help: ArgumentHelp("First pause between polls, in seconds.", valueName: "seconds"))
@@ -40,8 +40,7 @@ struct ModelsWait: LisaCommand {
     options.interval = interval
     try options.validate()
     let seconds = try session.timeout(options)
-    let api = try await session.modelsAPI()
-    let model = try await session.waiter(api, options).wait(
+    let model = try await session.waiter(session.modelCatalog(), options).wait(
       for: id, until: wanted, timeout: seconds, onChange: session.statusPrinter)
     if session.globals.output.format == .json, let model { session.printModel(model, format: .json) }
   }
