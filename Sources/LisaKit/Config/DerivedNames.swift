@@ -74,7 +74,7 @@ public struct DerivedNames: Sendable {
     add("tables", "ragRepositoryConfigTable", "\(name)-\(stage)-rag-repository-config")
 
     add("secrets", "managementKey", "\(name)-management-key", note: "LISA v6.0+")
-    add("secrets", "managementKeyLegacy", "\(name)-lisa-management-key", note: "before LISA v6.0")
+    add("secrets", "managementKeyLegacy", "\(name)-lisa-management-key", note: "LISA v3.3 to v5.4")
     add("secrets", "managementKeyStageScoped", "\(stage)-\(name)-management-key", note: "also tried by lisa-sdk")
     add("secrets", "managementKeyAppScoped", "lisa-\(name)-management-key", note: "also tried by lisa-sdk")
     add("events", "managementEventBus", "\(name)-management-events")

@@ -17,7 +17,7 @@ public struct CheckedRequest: Sendable {
   public var warnings: [ConfigDiagnostic] { diagnostics.filter { $0.severity == .warning } }
 }
 
-/// `CreateModelRequest` as LISA validates it (§2.2): field shapes, then its cross-field rules.
+/// `CreateModelRequest` as LISA validates it (docs/lisa/models-api.md#requests): field shapes, then its cross-field rules.
 public enum CreateModelRules {
   public static func check(_ value: JSONValue, locate: @escaping (FieldPath) -> SourceLocation? = { _ in nil }) -> CheckedRequest
   {

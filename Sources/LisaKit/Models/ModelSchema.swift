@@ -45,7 +45,7 @@ public struct FieldSpec: Sendable {
   }
 }
 
-/// The request shapes, from the contracts (§2.2, §2.3, §2.6).
+/// The request shapes LISA's pydantic models define (docs/lisa/models-api.md#requests).
 public enum ModelSchema {
   public static let modelTypes = ["textgen", "imagegen", "videogen", "embedding"]
   public static let hostingTypes = HostingType.allCases.map(\.rawValue)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// LISA's Model Management API (§2.1) over `LisaAPIClient`. Calls that change a model are not
+/// LISA's Model Management API (docs/lisa/models-api.md#routes) over `LisaAPIClient`. Calls that change a model are not
 /// repeated blindly after an unclear failure: each asks the server first whether it took effect.
 public struct ModelsAPI: Sendable {
   public let client: LisaAPIClient

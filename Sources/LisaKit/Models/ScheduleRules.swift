@@ -1,6 +1,6 @@
 import Foundation
 
-/// LISA's `SchedulingConfig` (§2.6): `DAILY` with per-day windows or `RECURRING` with one window,
+/// LISA's `SchedulingConfig` (docs/lisa/models-api.md#schedules): `DAILY` with per-day windows or `RECURRING` with one window,
 /// an IANA time zone (default UTC), times `HH:MM` (or `H:MM`), each stop at least two hours after its start
 /// (a window may run past midnight).
 public enum ScheduleRules {

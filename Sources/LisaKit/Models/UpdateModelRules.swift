@@ -1,6 +1,6 @@
 import Foundation
 
-/// `UpdateModelRequest` as LISA checks it (§2.3): the request's own rules, the rules that depend on
+/// `UpdateModelRequest` as LISA checks it (docs/lisa/models-api.md#update): the request's own rules, the rules that depend on
 /// the model (LISA-hosted or not, created with a container), and status gating.
 public enum UpdateModelRules {
   /// Field shapes and every rule that makes the request wrong whatever the model's state (exit 7).
