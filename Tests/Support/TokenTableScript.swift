@@ -48,6 +48,13 @@ public enum TokenTableScript {
   }
 }
 
+extension TokenTableScript {
+  /// Deletes a table, as a teardown does.
+  public static func drop(endpoint: URL, table: String) throws {
+    try run(["drop", "--endpoint", endpoint.absoluteString, "--table", table])
+  }
+}
+
 public struct ScriptFailure: Error, CustomStringConvertible {
   public var description: String
 }

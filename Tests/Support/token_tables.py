@@ -116,7 +116,7 @@ def check(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["seed", "dump", "check", "create"])
+    parser.add_argument("command", choices=["seed", "dump", "check", "create", "drop"])
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--table", required=True)
     parser.add_argument("--target")
@@ -128,6 +128,8 @@ def main():
     args = parser.parse_args()
     if args.command == "create":
         create(client(args.endpoint), args.table, args.v61)
+    elif args.command == "drop":
+        client(args.endpoint).delete_table(TableName=args.table)
     else:
         {"seed": seed, "dump": dump, "check": check}[args.command](args)
 
