@@ -47,6 +47,15 @@ struct KeysExport: LisaCommand {
     }
     let metadata = try writer.finish(completedAt: ctx.now())
     let elapsed = meter.finish()
+    // In the local backup index, as keys migrate does, so lisa migrate check finds it.
+    do {
+      try StateStore(context: ctx).recordBackup(
+        BackupIndexEntry(
+          path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(aws.region)/\(table.name)", createdAt: metadata.createdAt,
+          recordCount: count, checksum: metadata.checksum, encryption: metadata.encryption.scheme))
+    } catch {
+      session.warn("\(ctx.display(path)) is written but not in the local backup index: \(error)")
+    }
     let formats = metadata.counts.kinds[TokenBackup.kind]?.formats ?? [:]
     let formatText = formats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     try session.report(
