@@ -83,7 +83,7 @@ def bench(lisa, count):
 
 
 def main():
-    lisa = sys.argv[1]
+    lisa = os.path.abspath(sys.argv[1])
     rows = [bench(lisa, int(count)) for count in sys.argv[2:]]
     print(f"{'files':>7} {'MB':>7} {'seconds':>8} {'files/s':>8} {'peak MB':>8} {'rerun s':>8} {'rerun MB':>9}"
           "   (4 uploads in flight; rerun: every file unchanged, nothing uploaded)")
