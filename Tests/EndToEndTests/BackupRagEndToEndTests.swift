@@ -30,16 +30,27 @@ import Testing
   /// Repositories and collections as the fake holds them, without what LISA assigns on create.
   static func state(_ server: FakeLisaServer) async throws -> [String] {
     let state = try await server.ragState()
-    let drop: Set<String> = ["createdAt", "updatedAt", "createdBy", "collectionId", "executionArn", "stackName"]
+    // What LISA assigns on create, and a pipeline's deprecated chunk fields, which export leaves out where
+    // LISA already turned them into the chunkingStrategy it keeps.
+    let drop: Set<String> = [
+      "createdAt", "updatedAt", "createdBy", "collectionId", "executionArn", "stackName", "chunkSize", "chunkOverlap",
+    ]
+    func cleaned(_ value: Any) -> Any {
+      if let object = value as? [String: Any] { return object.filter { !drop.contains($0.key) }.mapValues(cleaned) }
+      if let array = value as? [Any] { return array.map(cleaned) }
+      return value
+    }
     func clean(_ value: JSONValue) -> String {
-      JSONWriter.compact(.object((value.objectPairs ?? []).filter { !drop.contains($0.0) }))
+      let object = (try? JSONSerialization.jsonObject(with: Data(JSONWriter.compact(value).utf8))) ?? [:]
+      let data = (try? JSONSerialization.data(withJSONObject: cleaned(object), options: [.sortedKeys])) ?? Data()
+      return String(decoding: data, as: UTF8.self)
     }
     let repositories = (state["repositories"]?.objectPairs ?? []).map { "repository " + clean($0.1) }
     let collections = (state["collections"]?.arrayItems ?? []).map { "collection " + clean($0) }
     return (repositories + collections).sorted()
   }
 
-  @Test(.disabled("not yet passing: the restored state differs from the original in a way not yet looked at"))
+  @Test
   func repositoriesAndCollectionsComeBackAsTheyWere() async throws {
     try await FakeLisaServer.withRag(settleAfter: 0.05) { server, _ in
       let dir = TestPaths.temporaryDirectory("e2e-backup-rag")
