@@ -5,11 +5,12 @@ import LisaKit
 struct BackupCreate: LisaCommand {
   static let configuration = CommandConfiguration(
     commandName: "create",
-    abstract: "Write the deployment's config, models and tokens to one encrypted *.lisabak file.",
+    abstract: "Write the deployment's config, models, RAG repositories and tokens to one encrypted *.lisabak file.",
     discussion: """
-      Sections (--only config,models,keys; default: every section the deployment has): config (both \
+      Sections (--only config,models,rag,keys; default: every section the deployment has): config (both \
       config files and the merged config, as text), models (every model's create request, its third-party \
-      API key read from LISA's models table), keys (every item of the pre-v6 and v6 token tables that \
+      API key read from LISA's models table), rag (every repository with its pipelines as rag repos export \
+      writes it, and every collection but the default one), keys (every item of the pre-v6 and v6 token tables that \
       exist; a token in both is kept once). The file is the one keys export writes (docs/backup-format.md): \
       secrets encrypted with a passphrase (--passphrase-file, LISA_BACKUP_PASSPHRASE, a prompt) or a KMS \
       data key (--kms-key-id), --no-encrypt only when asked; metadata (deployment name, stage, region, \
@@ -27,7 +28,7 @@ struct BackupCreate: LisaCommand {
     completion: .file(extensions: ["lisabak"]))
   var file: String?
 
-  @Option(name: .customLong("only"), help: "Sections to back up, comma-separated: config, models, keys.")
+  @Option(name: .customLong("only"), help: "Sections to back up, comma-separated: config, models, rag, keys.")
   var only: String?
 
   @Option(
@@ -42,10 +43,7 @@ struct BackupCreate: LisaCommand {
     let ctx = session.context
     let deployment = try session.backupDeployment()
     let asked = try BackupSection.parse(only)
-    var sections = asked ?? BackupSection.allCases.filter(\.canBackUp)
-    if let unsupported = sections.first(where: { !$0.canBackUp }) {
-      throw LisaError.usage("--only \(unsupported.rawValue): this lisa cannot back up the \(unsupported.rawValue) section yet")
-    }
+    var sections = asked ?? BackupSection.allCases
     if sections.contains(.config), deployment.config == nil {
       guard asked == nil else {
         throw LisaError(.notFound, "--only config: no config-custom.yaml in \(ctx.display(deployment.directory))")
@@ -71,7 +69,15 @@ struct BackupCreate: LisaCommand {
         source.details["tokenTables"] = tables.joined(separator: ",")
         writers.append(TokensSectionWriter(dynamo: try aws.dynamoDB(), tables: tables))
       case .rag:
-        continue
+        let api = try await session.ragAPI()
+        do {
+          _ = try await api.repositories()
+        } catch let error as LisaError where asked == nil {
+          // A deployment without RAG (or a LISA without the /repository API) still gets its other sections.
+          session.warn("rag: not backed up: \(error.message)")
+          continue
+        }
+        writers.append(RagSectionWriter(api: api))
       }
     }
     if let aws = try? deployment.aws() {
@@ -91,9 +97,4 @@ struct BackupCreate: LisaCommand {
       summary: "wrote \(ctx.display(path)): \(parts.isEmpty ? "nothing" : parts); \(metadata.encryption.scheme)",
       json: BackupSummary(path: path, metadata: metadata).json)
   }
-}
-
-extension BackupSection {
-  /// Sections this build has a writer for; RAG joins when its client does.
-  var canBackUp: Bool { self != .rag }
 }

@@ -11,7 +11,8 @@ struct BackupRestore: LisaCommand {
       target: a wrong passphrase, a truncated file or a changed byte is refused with one line and nothing \
       is restored. Then a plan per section (what is missing, what exists and is the same, what differs) \
       and the restore in dependency order: config files into the config directory, models through \
-      models apply's planner and applier (with their API keys), tokens through keys import (into a v6.1 \
+      models apply's planner and applier (with their API keys), RAG repositories through rag repos \
+      apply's (each waited for until ready) and then their collections, missing by name, tokens through keys import (into a v6.1 \
       table converted as keys migrate converts them; --default-expiration for tokens without one). \
       Differing items are kept unless --overwrite; nothing is deleted. --dry-run prints the plan only.
 
@@ -28,7 +29,7 @@ struct BackupRestore: LisaCommand {
   @Argument(help: "The *.lisabak file.", completion: .file(extensions: ["lisabak"]))
   var file: String
 
-  @Option(name: .customLong("only"), help: "Sections to restore, comma-separated: config, models, keys.")
+  @Option(name: .customLong("only"), help: "Sections to restore, comma-separated: config, models, rag, keys.")
   var only: String?
 
   @Option(

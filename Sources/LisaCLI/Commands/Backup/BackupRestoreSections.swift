@@ -32,7 +32,10 @@ extension BackupRestore {
         dynamo: dynamo, region: aws.region, table: table.name, format: format, options: options, protection: protection,
         backupPath: path, state: state, context: session.context, quiet: session.quiet)
     case .rag:
-      throw LisaError.usage("this lisa cannot restore the rag section yet", hint: "leave it out with --only")
+      let api = try await session.ragAPI()
+      return RagRestorer(
+        api: api, waiter: session.ragWaiter(api, waiting, timeout: try session.timeout(waiting)),
+        progress: session.progressLine)
     }
   }
 }
