@@ -3,7 +3,7 @@ seeded source table per size, directly and through scripts/bench/latency_proxy.p
 wall time, the client's own CPU (user+system, from rusage), moto's CPU during the run (from
 /proc/<pid>/stat before and after) and the client's peak RSS.
 
-    keys_migrate_bench.py LISA_BINARY [--rtt-ms 0,30,100] [--modes kms,passphrase] [COUNT ...]   (default 10000 100000)
+    keys_migrate_bench.py LISA_BINARY [COUNT ...] [--rtt-ms 0,30,100] [--modes kms,passphrase]   (counts first; default 10000 100000)
 
 Each lisa run writes a fresh target table with a fresh state directory; the boto3 baseline writes its
 own fresh table. lisa does more than the baseline: an encrypted backup, the existence check with
