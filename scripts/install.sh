@@ -27,7 +27,7 @@ fi
 scripts/bootstrap.sh
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
 if [ -n "$commit" ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit-modified"; fi
-# The commit reaches `lisa --version` through the LisaBuildInfo C target.
+# The commit reaches `lisa --version` through the LisaProcess C target.
 swift build -c release --product lisa --static-swift-stdlib -Xcc "-DLISA_GIT_COMMIT=\"$commit\"" >&2
 bin="$(swift build -c release --show-bin-path)/lisa"
 

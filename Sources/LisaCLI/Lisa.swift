@@ -21,7 +21,10 @@ public struct Lisa: AsyncParsableCommand {
       \(ExitStatus.table)
       """,
     version: versionLine,
-    subcommands: [ConfigGroup.self, MigrateGroup.self, ModelsGroup.self, KeysGroup.self, RagGroup.self]
+    subcommands: [
+      ConfigGroup.self, MigrateGroup.self, ModelsGroup.self, KeysGroup.self, RagGroup.self, BackupGroup.self,
+      StatusCommand.self,
+    ]
   )
 
   /// `lisa 0.1.0 (commit 1a2b3c4, LISA schema v6.6.0)`; the commit only when the build was told it.

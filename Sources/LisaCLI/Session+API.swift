@@ -1,8 +1,8 @@
 import Foundation
 import LisaKit
 
-/// The LISA REST client, found as every API-backed command finds it (ARCHITECTURE.md, "Where a
-/// command gets its deployment"). The config and AWS are used only when flags and environment leave
+/// The LISA REST client, found as every API-backed command finds it (docs/ARCHITECTURE.md, "How a
+/// command finds its deployment"). The config and AWS are used only when flags and environment leave
 /// the URL or the credential open.
 extension Session {
   /// A client for LISA's REST API; says under `-v` where the URL and the credential came from.

@@ -105,7 +105,7 @@ import Testing
       let backup = try #require(run.backupPath)
       #expect(try state.backups(kind: TokenBackup.backupKind).contains { $0.path == backup && $0.runId == run.id })
 
-      try TokenTableScript.delete(endpoint: server.url, table: Base.source)
+      try TokenTableScript.drop(endpoint: server.url, table: Base.source)
       let gone = try Subprocess.lisa(arguments, environment: setup.environment)
       #expect(gone.status == 5, "\(gone.stderr)")
       #expect(gone.stderr.split(separator: "\n").count == 1, "\(gone.stderr)")

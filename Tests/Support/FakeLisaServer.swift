@@ -31,7 +31,7 @@ public final class FakeLisaServer: @unchecked Sendable {
   /// `script` picks the fake: the Model Management API by default, or `tokensScript` (`/api-tokens`).
   public init(
     requireToken: Bool = true, script: String = FakeLisaServer.script, dynamoDB: MotoServer? = nil,
-    startupTimeout: TimeInterval = 20
+    arguments extra: [String] = [], startupTimeout: TimeInterval = 20
   ) throws {
     guard FileManager.default.isExecutableFile(atPath: Self.python) else {
       throw MotoUnavailable("python not found at \(Self.python); run scripts/bootstrap.sh --test")
@@ -44,7 +44,7 @@ public final class FakeLisaServer: @unchecked Sendable {
     var arguments = [script, "--port", String(port)]
     if requireToken { arguments += ["--token", Self.token, "--read-token", Self.readToken] }
     if let dynamoDB { arguments += ["--dynamodb-endpoint", dynamoDB.url.absoluteString, "--model-table", Self.modelTable] }
-    process.arguments = arguments
+    process.arguments = arguments + extra
     // No __pycache__ beside the fakes: SwiftPM would warn about unhandled files in the target.
     process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"]
     process.standardInput = FileHandle.nullDevice

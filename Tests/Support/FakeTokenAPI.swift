@@ -1,7 +1,7 @@
 import Foundation
 import LisaKit
 
-/// `fake_lisa_tokens.py` (LISA's `/api-tokens`, contracts §1.4) run through `FakeLisaServer`. The
+/// `fake_lisa_tokens.py` (LISA's `/api-tokens`, docs/lisa/tokens.md#routes) run through `FakeLisaServer`. The
 /// management key (`FakeLisaServer.token`) calls as an admin; tests register other callers with the
 /// groups they should have. Use `FakeLisaServer.withTokenAPI(now:) { server in … }`.
 extension FakeLisaServer {

@@ -48,12 +48,15 @@ public enum TokenTableScript {
     try run(["retag", "--endpoint", endpoint.absoluteString, "--table", table, "--count", String(count)])
   }
 
-  public static func delete(endpoint: URL, table: String) throws {
-    try run(["delete", "--endpoint", endpoint.absoluteString, "--table", table])
-  }
-
   public static func create(endpoint: URL, table: String, v61: Bool) throws {
     try run(["create", "--endpoint", endpoint.absoluteString, "--table", table] + (v61 ? ["--v61"] : []))
+  }
+}
+
+extension TokenTableScript {
+  /// Deletes a table, as a teardown does.
+  public static func drop(endpoint: URL, table: String) throws {
+    try run(["drop", "--endpoint", endpoint.absoluteString, "--table", table])
   }
 }
 

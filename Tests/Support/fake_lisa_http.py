@@ -8,7 +8,9 @@ dot segments resolved as HTTP intermediaries do, then the whole path percent-dec
 413, and any unexpected exception the generic 500 body.
 A fake module supplies `state` (with a "requests" list), `lock`, `reset()`, `control(parts, body)`,
 `handle(method, parts, headers, body) -> (status, body)` (raising ApiError for error answers) and
-`INVALID_JSON` (the status and body LISA answers to a body that is not JSON). `run(module)` parses
+`INVALID_JSON` (the status and body LISA answers to a body that is not JSON). A module with
+`RAW_REQUESTS = True` (fake_lisa_rag.py, whose handlers parse bodies themselves) gets
+`handle(method, parts, headers, body_text, query)` instead, the query as API Gateway's single-value map. `run(module)` parses
 the common arguments into `module.ARGS` and serves until killed.
 """
 
@@ -19,7 +21,7 @@ import signal
 import sys
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 MAX_BODY = 1024 * 1024
 GENERIC_500 = {"error": "Internal Server Error", "message": "An unexpected error occurred while processing your request"}
@@ -90,11 +92,16 @@ def handler_for(fake):
                         return self.answer(403, {"message": "Missing Authentication Token"})
                     if length > MAX_BODY:
                         return self.answer(413, TOO_LARGE)
+                    parts = split_path(path[len(stage):])
+                    if getattr(fake, "RAW_REQUESTS", False):
+                        query = {k: v[-1] for k, v in parse_qs(urlparse(self.path).query, keep_blank_values=True).items()}
+                        text = raw.decode("utf-8", "replace")
+                        return self.answer(*fake.handle(self.command, parts, self.headers, text, query))
                     try:
                         body = json.loads(raw) if raw else None
                     except ValueError:
                         return self.answer(*fake.INVALID_JSON)
-                    return self.answer(*fake.handle(self.command, split_path(path[len(stage):]), self.headers, body))
+                    return self.answer(*fake.handle(self.command, parts, self.headers, body))
                 except ApiError as error:
                     return self.answer(error.status, error.body)
                 except Exception:  # what LISA's generic exception handler turns into a 500

@@ -1,4 +1,4 @@
-"""A fake of LISA's token management API (/api-tokens, contracts §1.4) for lisa's tests, on 127.0.0.1 only.
+"""A fake of LISA's token management API (/api-tokens, docs/lisa/tokens.md#routes) for lisa's tests, on 127.0.0.1 only.
 
 Behaves like API Gateway + LISA's authorizer + the api_tokens Lambda where the CLI can tell:
 - the caller is the management key (--token: user lisa-management-token, admin), an API token this
@@ -56,7 +56,7 @@ def hash_token(token):
 
 
 def caller(credential):
-    """The authorizer (§1.3): management key, then API token by hash, then a registered identity."""
+    """The authorizer (docs/lisa/tokens.md#authorizer): management key, then API token by hash, then a registered identity."""
     if ARGS.token and credential == ARGS.token:
         return {"username": MANAGEMENT_USER, "groups": [state["admin_group"]]}
     item = state["items"].get(hash_token(credential)) if credential else None

@@ -117,7 +117,7 @@ def check(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["seed", "dump", "check", "create", "delete", "retag"])
+    parser.add_argument("command", choices=["seed", "dump", "check", "create", "drop", "retag"])
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--table", required=True)
     parser.add_argument("--target")
@@ -135,7 +135,7 @@ def main():
         for item in sorted(scan(db, args.table), key=lambda item: item["token"]["S"])[: args.count]:
             item["tokenUUID"] = {"S": str(uuid.uuid4())}
             db.put_item(TableName=args.table, Item=item)
-    elif args.command == "delete":
+    elif args.command == "drop":
         client(args.endpoint).delete_table(TableName=args.table)
     else:
         {"seed": seed, "dump": dump, "check": check}[args.command](args)

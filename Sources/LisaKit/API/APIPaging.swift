@@ -16,14 +16,27 @@ public struct APIPaging: Sendable {
   public static func single(_ itemsKey: String) -> APIPaging { APIPaging(itemsKey: itemsKey) }
 
   /// `{items, <cursorKey>: {a: x, b: y}}`: the cursor's fields become `<queryPrefix><Field>` query items
-  /// (LISA's `lastEvaluated` → `lastEvaluatedKeyPk`, …).
+  /// (LISA's `lastEvaluated` → `lastEvaluatedKeyPk`, `document_id` → `lastEvaluatedKeyDocumentId`,
+  /// docs/lisa/rag-api.md#documents).
   public static func cursor(_ itemsKey: String, cursorKey: String, queryPrefix: String) -> APIPaging {
     APIPaging(itemsKey: itemsKey) { page in
       guard let cursor = page[cursorKey]?.objectPairs, !cursor.isEmpty else { return nil }
-      return cursor.map { key, value in
-        (queryPrefix + key.prefix(1).uppercased() + key.dropFirst(), value.plainText)
-      }
+      return cursor.map { key, value in (queryPrefix + queryName(key), value.plainText) }
     }
+  }
+
+  /// `{items, <cursorKey>: {...}}` where the next page is asked with the whole cursor as one JSON query item
+  /// (LISA's job listing: `lastEvaluatedKey={"id": …}`).
+  public static func jsonCursor(_ itemsKey: String, cursorKey: String, queryItem: String) -> APIPaging {
+    APIPaging(itemsKey: itemsKey) { page in
+      guard let cursor = page[cursorKey], cursor.objectPairs?.isEmpty == false else { return nil }
+      return [(queryItem, JSONWriter.compact(cursor))]
+    }
+  }
+
+  /// `pk` → `Pk`, `document_id` → `DocumentId`, `collectionId` → `CollectionId`.
+  static func queryName(_ key: String) -> String {
+    key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 }
 

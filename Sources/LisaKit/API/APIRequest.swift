@@ -44,6 +44,10 @@ public struct APIRequest: Sendable {
   /// What a 500 to this call most likely means, when LISA is known to answer a refusal that way.
   public var serverErrorHint: String?
 
+  /// A plain-text body instead of JSON: LISA's presigned-URL route takes the S3 key as the whole body
+  /// (docs/lisa/rag-api.md#documents).
+  public var textBody: String?
+
   /// `GET /models/x` for traces and errors; never the body or headers.
   public var summary: String { "\(method.rawValue) /" + (shownPath ?? path).joined(separator: "/") }
 

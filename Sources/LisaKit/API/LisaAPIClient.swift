@@ -119,6 +119,9 @@ public struct LisaAPIClient: Sendable {
     if let json = request.body {
       headers["Content-Type"] = "application/json"
       body = Data(JSONWriter.compact(json).utf8)
+    } else if let text = request.textBody {
+      headers["Content-Type"] = "text/plain; charset=utf-8"
+      body = Data(text.utf8)
     }
     return HTTPRequest(method: request.method.rawValue, url: try request.url(base: endpoint.url), headers: headers, body: body)
   }

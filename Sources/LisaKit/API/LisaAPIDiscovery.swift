@@ -11,7 +11,7 @@ public struct LisaAPIEndpoint: Sendable, Equatable {
   }
 }
 
-/// Finds the deployment's REST API and a credential for it, in ARCHITECTURE.md's order:
+/// Finds the deployment's REST API and a credential for it, in docs/ARCHITECTURE.md's order:
 /// URL from `--api-url`, `LISA_API_URL`, else SSM `${deploymentPrefix}/LisaApiUrl`; credential from
 /// `LISA_API_TOKEN`, `--token-file PATH|-`, else the management key in Secrets Manager. The steps are
 /// separate so a caller touches the config and AWS only when the first ones find nothing.

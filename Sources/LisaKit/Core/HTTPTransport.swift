@@ -78,18 +78,19 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
     urlRequest.httpMethod = request.method
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+    // A file body is spooled, prefix + file + suffix, through a small buffer into a temporary file that the
+    // upload task reads: the file is never held in memory whole, whatever its size.
+    var spooled: URL?
     if let file = request.fileBody {
-      guard let content = FileManager.default.contents(atPath: file.path) else {
-        throw TransportError(url: request.url, reason: "cannot read \(file.path)")
-      }
-      urlRequest.httpBody = file.prefix + content + file.suffix
+      spooled = try Self.spool(file, url: request.url)
     } else if !request.body.isEmpty {
       urlRequest.httpBody = request.body
     }
+    defer { if let spooled { try? FileManager.default.removeItem(at: spooled) } }
     let exchange = Exchange()
     let (data, response) = try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
-        exchange.start(session: session, request: urlRequest, timeout: timeout, continuation: continuation)
+        exchange.start(session: session, request: urlRequest, body: spooled, timeout: timeout, continuation: continuation)
       }
     } onCancel: {
       exchange.finish(.failure(CancellationError()))
@@ -101,6 +102,27 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
     return HTTPResponse(status: http.statusCode, headers: headers, body: data)
   }
+
+  static func spool(_ body: HTTPFileBody, url: URL) throws -> URL {
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent("lisa-upload-\(UUID().uuidString)")
+    guard let input = FileHandle(forReadingAtPath: body.path) else {
+      throw TransportError(url: url, reason: "cannot read \(body.path)")
+    }
+    defer { try? input.close() }
+    guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+      let output = FileHandle(forWritingAtPath: target.path)
+    else { throw TransportError(url: url, reason: "cannot write a temporary file for the upload") }
+    defer { try? output.close() }
+    do {
+      try output.write(contentsOf: body.prefix)
+      while let chunk = try input.read(upToCount: 256 * 1024), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+      try output.write(contentsOf: body.suffix)
+    } catch {
+      try? FileManager.default.removeItem(at: target)
+      throw TransportError(url: url, reason: "cannot spool \(body.path) for the upload: \(error)")
+    }
+    return target
+  }
 }
 
 /// One request and its deadline. FoundationNetworking on Linux does not always honour a request's
@@ -111,17 +133,17 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 private final class Exchange: @unchecked Sendable {
   private let lock = NSLock()
   private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
-  private var task: URLSessionDataTask?
+  private var task: URLSessionTask?
   private var timer: DispatchSourceTimer?
   private var url: URL?
   private var started = false
   private var cancelledBeforeStart = false
 
   func start(
-    session: URLSession, request: URLRequest, timeout: TimeInterval,
+    session: URLSession, request: URLRequest, body: URL?, timeout: TimeInterval,
     continuation: CheckedContinuation<(Data, URLResponse), any Error>
   ) {
-    let task = session.dataTask(with: request) { [self] data, response, error in
+    let completion: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { [self] data, response, error in
       if let error {
         finish(.failure(error))
       } else if let response {
@@ -130,6 +152,9 @@ private final class Exchange: @unchecked Sendable {
         finish(.failure(URLError(.badServerResponse)))
       }
     }
+    let task =
+      body.map { session.uploadTask(with: request, fromFile: $0, completionHandler: completion) }
+      ?? session.dataTask(with: request, completionHandler: completion)
     let timer = DispatchSource.makeTimerSource(queue: .global())
     timer.schedule(deadline: .now() + max(timeout, 0.001))
     let timedOut = TransportError(url: request.url ?? URL(fileURLWithPath: "/"), reason: "no answer within \(Int(timeout)) s")

@@ -54,7 +54,7 @@ struct NewAPIToken: Sendable {
   }
 }
 
-/// LISA's `/api-tokens` routes (contracts §1.4) over `LisaAPIClient`. GET and DELETE by UUID are not
+/// LISA's `/api-tokens` routes (docs/lisa/tokens.md#routes) over `LisaAPIClient`. GET and DELETE by UUID are not
 /// trusted to find a token (they read one table item before filtering), so callers list first.
 struct LisaTokenAPI: Sendable {
   let client: LisaAPIClient

@@ -2,7 +2,7 @@ import Foundation
 
 /// LISA's token management API (`/api-tokens`, v6.1+) as a key store: what an admin, or a user for
 /// themselves, may do through LISA itself. An admin credential sees every token, any other only its
-/// own. LISA's GET and DELETE by UUID find only the table's first item (contracts §1.4), so tokens
+/// own. LISA's GET and DELETE by UUID find only the table's first item (docs/lisa/tokens.md#routes), so tokens
 /// are found by listing, and a 404 on deleting a listed token is reported as that bug.
 public struct APIKeyStore: KeyStore {
   let tokens: LisaTokenAPI

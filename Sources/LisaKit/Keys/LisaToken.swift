@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// The two shapes of an item in LISA's API token table (lisa-contracts §1.2):
+/// The two shapes of an item in LISA's API token table (docs/lisa/tokens.md#items):
 /// v6.0 and earlier keep the plaintext token as the key (`{token, tokenExpiration?}`); v6.1+ keys the
 /// item by the token's SHA-256 and needs `tokenUUID` and `tokenExpiration` for the authorizer to accept it.
 public enum LisaTokenFormat: String, Sendable, CaseIterable {
@@ -124,7 +124,7 @@ extension TokenImportOptions {
   }
 }
 
-/// Would LISA's authorizer accept `token` given the item stored under its key (lisa-contracts §1.3)?
+/// Would LISA's authorizer accept `token` given the item stored under its key (docs/lisa/tokens.md#authorizer)?
 public enum TokenAcceptance: Sendable, Equatable {
   case accepted
   case rejected(String)

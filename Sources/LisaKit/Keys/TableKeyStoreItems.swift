@@ -1,6 +1,6 @@
 import Foundation
 
-/// Items of LISA's API token table as `lisa keys` reads and writes them (lisa-contracts §1.2).
+/// Items of LISA's API token table as `lisa keys` reads and writes them (docs/lisa/tokens.md#items).
 /// New items are exactly what `lambda/api_tokens/handler.py` writes.
 public enum TokenTableItems {
   public static let defaultLifetime: TimeInterval = 90 * 86_400

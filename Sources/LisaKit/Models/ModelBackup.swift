@@ -16,12 +16,7 @@ public enum ModelBackup {
       path: path, displayName: displayName, kind: backupKind, source: source, createdAt: createdAt, cipher: cipher,
       replacing: replacing)
     do {
-      for model in models {
-        try writer.append(
-          BackupRecord(
-            kind: recordKind, key: model.modelId, format: recordFormat, publicJSON: Data(JSONWriter.compact(model.request).utf8),
-            secret: model.apiKey.map { Data($0.utf8) }))
-      }
+      for model in models { try writer.append(record(model)) }
       return try writer.finish(completedAt: completedAt)
     } catch {
       writer.abandon()
@@ -37,7 +32,19 @@ public enum ModelBackup {
         .dataError, "\(displayName): a backup of \(reader.metadata.kind), with no model records",
         hint: "write one with lisa models export --backup FILE")
     }
-    let backup = try await reader.unlock(with: protection)
+    return try await documents(in: try await reader.unlock(with: protection))
+  }
+
+  /// One model as a backup record: the create request public, the API key sealed.
+  public static func record(_ model: ExportedModel) -> BackupRecord {
+    BackupRecord(
+      kind: recordKind, key: model.modelId, format: recordFormat, publicJSON: Data(JSONWriter.compact(model.request).utf8),
+      secret: model.apiKey.map { Data($0.utf8) })
+  }
+
+  /// The model records of an opened backup (a models backup or a deployment backup), keys decrypted.
+  public static func documents(in backup: UnlockedBackup) async throws -> [ModelDocument] {
+    let displayName = backup.displayName
     var documents: [ModelDocument] = []
     for try await record in backup.records(kind: recordKind) {
       let request = try JSONValue.parse(record.publicJSON, source: "\(displayName) record model/\(record.shortKey)")

@@ -114,18 +114,5 @@ public enum ModelDiff {
   }
 
   /// Equal in meaning: numbers by value, objects regardless of key order, null equal to missing.
-  public static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
-    let a = a.flatMap { $0.isNull ? nil : $0 }
-    let b = b.flatMap { $0.isNull ? nil : $0 }
-    switch (a, b) {
-    case (nil, nil): return true
-    case (.number(let x)?, .number(let y)?): return x == y || (Double(x) != nil && Double(x) == Double(y))
-    case (.array(let x)?, .array(let y)?): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
-    case (.object(let x)?, .object(let y)?):
-      let keys = Set(x.filter { !$0.1.isNull }.map(\.0)).union(y.filter { !$0.1.isNull }.map(\.0))
-      return keys.allSatisfy { key in same(x.first { $0.0 == key }?.1, y.first { $0.0 == key }?.1) }
-    case (let x?, let y?): return x == y
-    default: return false
-    }
-  }
+  public static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool { JSONComparison.same(a, b) }
 }

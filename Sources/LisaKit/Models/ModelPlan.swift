@@ -130,17 +130,11 @@ public struct ModelPlan: Sendable {
   public var text: String {
     var lines: [String] = []
     for item in items {
-      let symbol = ["create": "+", "update": "~", "recreate": "!", "delete": "-", "unchanged": "="][item.action.rawValue] ?? "?"
-      var line = "\(symbol) \(item.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(item.modelId)"
-      if let note = item.note { line += " (\(note))" }
+      var line = PlanText.line(action: item.action.rawValue, id: item.modelId, note: item.note)
       if item.restartsContainer { line += " [restarts the container: an outage]" }
       lines.append(line)
       guard item.action == .update || item.action == .recreate else { continue }
-      for change in item.changes {
-        let show = { (value: JSONValue?) in value.map(JSONWriter.compact) ?? "(unset)" }
-        lines.append(
-          "    \(change.path): \(show(change.from)) → \(show(change.to))\(change.needsRecreate ? "  (needs recreate)" : "")")
-      }
+      lines += item.changes.map(PlanText.change)
     }
     lines.append("Plan: \(summary).")
     return lines.joined(separator: "\n") + "\n"

@@ -18,6 +18,8 @@ public indirect enum FieldShape: Sendable {
   /// `str | list[str]`, checked as `healthcheck_validator.py` does.
   case healthCheckCommand
   case schedule
+  /// `dict[str, Any]` values (`customFields`): taken as written.
+  case anything
 
   var expected: String {
     switch self {
@@ -29,6 +31,7 @@ public indirect enum FieldShape: Sendable {
     case .object, .stringMap, .map, .schedule: "a mapping"
     case .list: "a list"
     case .healthCheckCommand: "a command string or a list starting with CMD or CMD-SHELL"
+    case .anything: "any value"
     }
   }
 }

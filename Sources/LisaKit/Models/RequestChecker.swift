@@ -132,6 +132,8 @@ public struct RequestChecker {
       return normalizeHealthCheck(value, at: path)
     case .schedule:
       return ScheduleRules.normalize(value, at: path, checker: &self)
+    case .anything:
+      return value
     }
   }
 

@@ -28,6 +28,8 @@ public enum BackupFormat {
   enum Field: String, CaseIterable {
     case format, formatVersion, state, kind, source, lisaVersion, createdAt, completedAt, counts, checksum
     case encryption, keyCheck, manifestTag
+    /// SHA-256 per record kind (a deployment backup's sections), each computed as `checksum` is.
+    case kindChecksums
   }
 
   static let formatName = "lisa-backup"

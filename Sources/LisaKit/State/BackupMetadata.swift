@@ -66,6 +66,9 @@ public struct BackupMetadata: Sendable, Equatable, Codable {
   /// "sha256:" and the hex digest over all records in file order.
   public var checksum: String
   public var encryption: EncryptionHeader
+  /// The checksum of each kind's records alone, so one section can be checked and compared on its own;
+  /// empty in files written before it existed.
+  public var kindChecksums: [String: String] = [:]
 
   public init(
     formatVersion: Int = BackupFormat.version, kind: String, source: BackupSource, lisaVersion: String?,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns the metadata table's name/value pairs back into `BackupMetadata`, naming the field at fault.
 struct BackupMetadataParser {
-  let metadata: BackupMetadata
+  private(set) var metadata: BackupMetadata
   let keyCheck: Data?
   let manifestTag: Data?
   /// The counts exactly as stored, which the manifest tag covers.
@@ -58,6 +58,9 @@ struct BackupMetadataParser {
       lisaVersion: fields[BackupFormat.Field.lisaVersion.rawValue], createdAt: try date(.createdAt),
       completedAt: try date(.completedAt), counts: try decoded(.counts, as: BackupCounts.self), checksum: try text(.checksum),
       encryption: try decoded(.encryption, as: EncryptionHeader.self))
+    if fields[BackupFormat.Field.kindChecksums.rawValue] != nil {
+      metadata.kindChecksums = try decoded(.kindChecksums, as: [String: String].self)
+    }
     keyCheck = try base64(.keyCheck)
     manifestTag = try base64(.manifestTag)
   }

@@ -49,20 +49,29 @@ public final class BackupReader: Sendable {
           counts.add(kind: row["kind"], format: row["format"], count: row["n"])
         }
         var checksum = BackupChecksum()
+        var kindChecksums: [String: BackupChecksum] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT kind, key, format, public, secret FROM records ORDER BY seq")
         while let row = try rows.next() {
           let publicText: String = row["public"]
-          checksum.add(
-            kind: row["kind"], key: row["key"], format: row["format"], publicJSON: Data(publicText.utf8),
-            storedSecret: row["secret"])
+          let (kind, key, format, secret): (String, String, String?, Data?) = (
+            row["kind"], row["key"], row["format"], row["secret"]
+          )
+          checksum.add(kind: kind, key: key, format: format, publicJSON: Data(publicText.utf8), storedSecret: secret)
+          kindChecksums[kind, default: BackupChecksum()].add(
+            kind: kind, key: key, format: format, publicJSON: Data(publicText.utf8), storedSecret: secret)
         }
-        return (integrity, counts, checksum.finalize())
+        return (integrity, counts, (checksum.finalize(), kindChecksums.mapValues { $0.finalize() }))
       }
       guard integrity == ["ok"] else { throw BackupFormat.damaged(displayName, integrity.first ?? "integrity check failed") }
       guard counts == metadata.counts else {
         throw BackupFormat.damaged(displayName, "holds \(counts.total) records, the metadata says \(metadata.counts.total)")
       }
-      guard checksum == metadata.checksum else { throw BackupFormat.damaged(displayName, "checksum mismatch") }
+      guard checksum.0 == metadata.checksum else { throw BackupFormat.damaged(displayName, "checksum mismatch") }
+      if !metadata.kindChecksums.isEmpty,
+        let kind = checksum.1.keys.sorted().first(where: { checksum.1[$0] != metadata.kindChecksums[$0] })
+      {
+        throw BackupFormat.damaged(displayName, "checksum mismatch in the \(kind) records")
+      }
     } catch {
       throw Self.translate(error, displayName: displayName)
     }

@@ -18,6 +18,7 @@ public final class BackupWriter {
   private var database: DatabaseQueue?
   private var pending: [PendingRecord] = []
   private var checksum = BackupChecksum()
+  private var kindChecksums: [String: BackupChecksum] = [:]
 
   private struct PendingRecord {
     var kind: String
@@ -104,11 +105,32 @@ public final class BackupWriter {
     let storedSecret = try record.secret.map { try cipher.seal($0, boundTo: record.sealingContext) }
     checksum.add(
       kind: record.kind, key: record.key, format: record.format, publicJSON: record.publicJSON, storedSecret: storedSecret)
+    kindChecksums[record.kind, default: BackupChecksum()].add(
+      kind: record.kind, key: record.key, format: record.format, publicJSON: record.publicJSON, storedSecret: storedSecret)
     metadata.counts.add(kind: record.kind, format: record.format)
     pending.append(
       PendingRecord(kind: record.kind, key: record.key, format: record.format, publicText: publicText, storedSecret: storedSecret)
     )
     if pending.count >= batchSize { try flush() }
+  }
+
+  /// Which of `keys` this backup already holds for `kind`: a deployment backup reads one kind from several
+  /// sources (both token tables) and keeps each item once, without holding every key in memory.
+  public func existingKeys(kind: String, among keys: [String]) throws -> Set<String> {
+    try flush()
+    guard let database, !keys.isEmpty else { return [] }
+    do {
+      return try database.read { db in
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        return Set(
+          try String.fetchAll(
+            db, sql: "SELECT key FROM records WHERE kind = ? AND key IN (\(marks))",
+            arguments: StatementArguments([kind] + keys)))
+      }
+    } catch {
+      discard()
+      throw translate(error)
+    }
   }
 
   private func flush() throws {
@@ -139,11 +161,12 @@ public final class BackupWriter {
     guard let database, let temporary else { throw LisaError(.failure, "\(displayName): backup writer is already closed") }
     metadata.completedAt = completedAt
     metadata.checksum = checksum.finalize()
+    metadata.kindChecksums = kindChecksums.mapValues { $0.finalize() }
     do {
       let countsText = try jsonText(metadata.counts)
       var fields: [(BackupFormat.Field, String)] = [
         (.counts, countsText), (.checksum, metadata.checksum), (.completedAt, BackupFormat.text(completedAt)),
-        (.state, BackupFormat.stateComplete),
+        (.kindChecksums, try jsonText(metadata.kindChecksums)), (.state, BackupFormat.stateComplete),
       ]
       if let tag = cipher.manifestTag(BackupFormat.manifest(countsJSON: countsText, checksum: metadata.checksum)) {
         fields.append((.manifestTag, tag.base64EncodedString()))

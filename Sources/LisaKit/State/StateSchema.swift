@@ -48,6 +48,23 @@ enum StateSchema {
           CREATE INDEX backup_created ON backup (createdAt);
           """)
     }
+    migrator.registerMigration("v2: rag ingest journal") { db in
+      // One row per file and target (API URL, repository, collection): what was uploaded, and whether the
+      // /bulk call that makes it a document has been made. A re-run skips files whose size and hash match.
+      try db.execute(
+        sql: """
+          CREATE TABLE ragIngest (
+            target TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            s3Key TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('uploaded', 'ingested')),
+            updatedAt REAL NOT NULL,
+            PRIMARY KEY (target, path)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 }

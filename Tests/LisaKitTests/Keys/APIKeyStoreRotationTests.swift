@@ -4,7 +4,7 @@ import LisaTestSupport
 import Testing
 
 /// Rotation and deletion through the api store: new token first, what one-token-per-user and a
-/// fixed expiry rule out, LISA's lookup bug (§1.4, last bullet), unclear failures and LISA's 422s.
+/// fixed expiry rule out, LISA's lookup bug (docs/lisa/tokens.md#routes, last point), unclear failures and LISA's 422s.
 @Suite(.serialized) struct APIKeyStoreRotationTests {
   typealias Fixture = APIKeyStoreFixture
   static let now = Fixture.now

@@ -3,7 +3,7 @@ import LisaKit
 import LisaTestSupport
 import Testing
 
-/// The api store against the fake `/api-tokens`: who may do what (§1.4), one token per user, legacy
+/// The api store against the fake `/api-tokens`: who may do what (docs/lisa/tokens.md#routes), one token per user, legacy
 /// items, and that nothing it says or traces holds a secret.
 @Suite(.serialized) struct APIKeyStoreTests {
   typealias Fixture = APIKeyStoreFixture

@@ -212,7 +212,7 @@ import Testing
     let text = UpgradePlanChecklist(color: true).render(plan)
     #expect(text.contains("\u{1B}[1mBEFORE THE DEPLOY"))
     #expect(text.contains("\u{1B}[2mv6.1.0\u{1B}[0m"))
-    #expect(text.contains("\u{1B}[33m(planned: issue 15, item 2)\u{1B}[0m"))
+    #expect(text.contains("\u{1B}[33m(planned: deployment backups)\u{1B}[0m"))
     #expect(text.contains("        run      lisa keys export --from-table <deploymentName>-LISAApiBaseTokenTable"))
   }
 }

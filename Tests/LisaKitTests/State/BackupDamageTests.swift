@@ -111,6 +111,8 @@ struct BackupDamageTests {
     let countsText = String(decoding: try BackupFormat.jsonEncoder.encode(counts), as: UTF8.self)
     try await edit(path, "UPDATE metadata SET value = '\(countsText)' WHERE name = 'counts'")
     try await edit(path, "UPDATE metadata SET value = '\(checksum.finalize())' WHERE name = 'checksum'")
+    // Every record is a token, so the token kind's checksum is the whole file's.
+    try await edit(path, "UPDATE metadata SET value = '{\"token\":\"\(checksum.finalize())\"}' WHERE name = 'kindChecksums'")
     let forged = try BackupReader(path: path)
     let error = await Support.lisaError { _ = try await forged.unlock(with: KMSEnvelopeProtection(provider: kms)) }
     #expect(error?.description.contains("counts and checksum were changed") == true, "\(error?.description ?? "no error")")
