@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark of `lisa keys migrate` against a plain boto3 script (scripts/bench/boto3_migrate.py):
-# wall time and peak RSS at 10,000 and 100,000 tokens through moto_server on loopback.
-#   scripts/bench-keys-migrate.sh [COUNT ...]     default: 10000 100000
+# Benchmark of `lisa keys migrate` against a plain boto3 script (scripts/bench/boto3_migrate.py), both
+# against the same moto_server source table, directly and through scripts/bench/latency_proxy.py:
+# wall time, own CPU, moto's CPU and peak RSS, lisa in KMS and in passphrase mode.
+#   scripts/bench-keys-migrate.sh [COUNT ...] [--rtt-ms 0,30,100] [--modes kms,passphrase]   counts first; default 10000 100000
+#   LISA_BENCH_BINARY=path/to/lisa skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --test
-swift build -c release --product lisa --static-swift-stdlib >&2
-bin="$(swift build -c release --show-bin-path)/lisa"
-if [ $# -eq 0 ]; then set -- 10000 100000; fi
+if [ -n "${LISA_BENCH_BINARY:-}" ]; then
+  bin="$LISA_BENCH_BINARY"
+else
+  swift build -c release --product lisa --static-swift-stdlib >&2
+  bin="$(swift build -c release --show-bin-path)/lisa"
+fi
 .venv/bin/python scripts/bench/keys_migrate_bench.py "$bin" "$@"

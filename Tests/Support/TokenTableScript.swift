@@ -43,6 +43,11 @@ public enum TokenTableScript {
     return try JSONDecoder().decode(CheckResult.self, from: Data(output.utf8))
   }
 
+  /// Gives the first `count` items a random tokenUUID, so a migration finds them different.
+  public static func retag(endpoint: URL, table: String, count: Int) throws {
+    try run(["retag", "--endpoint", endpoint.absoluteString, "--table", table, "--count", String(count)])
+  }
+
   public static func create(endpoint: URL, table: String, v61: Bool) throws {
     try run(["create", "--endpoint", endpoint.absoluteString, "--table", table] + (v61 ? ["--v61"] : []))
   }

@@ -3,7 +3,7 @@
     fault_proxy.py --listen PORT --upstream http://127.0.0.1:MOTO --ready FILE
 
 Counting requests per DynamoDB action, it answers some with a throttling error, some with HTTP 500,
-drops some connections without a response, hands back part of every BatchWriteItem as
+drops some connections without a response (a write applied upstream first), hands back part of every BatchWriteItem as
 UnprocessedItems and part of every BatchGetItem as UnprocessedKeys. Only calls lisa may safely repeat
 are dropped or failed after the fact. Counts of each fault go to stderr when it stops.
 """
@@ -31,7 +31,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with LOCK:
             SEEN[action] += 1
             n = SEEN[action]
-        if action in ("Scan", "BatchWriteItem", "BatchGetItem", "GetItem", "DescribeTable"):
+        if action in ("Scan", "BatchWriteItem", "BatchGetItem", "GetItem", "PutItem", "DescribeTable"):
             if n % 7 == 2:
                 return self.fault("throttle", 400, {"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
                                                     "message": "Rate of requests exceeds the allowed throughput."})
@@ -40,7 +40,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if n % 13 == 7 and action != "DescribeTable" and FAULTS["drop"] < 2:
                 with LOCK:
                     FAULTS["drop"] += 1
-                if action == "BatchWriteItem":
+                if action in ("BatchWriteItem", "PutItem"):
                     self.forward(body)  # applied upstream, but the answer never arrives
                 # A reset, as a broken network path gives: the client learns at once that no answer comes.
                 self.close_connection = True

@@ -10,6 +10,7 @@
 10th without one, every 15th already expired, every 7th with unusual characters. The plaintexts go to
 the secrets file (JSON lines: token, expiration or null), never to stdout.
 """
+import uuid
 import argparse, hashlib, json, os, random, sys
 
 import boto3
@@ -116,7 +117,7 @@ def check(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["seed", "dump", "check", "create", "drop"])
+    parser.add_argument("command", choices=["seed", "dump", "check", "create", "drop", "retag"])
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--table", required=True)
     parser.add_argument("--target")
@@ -128,6 +129,12 @@ def main():
     args = parser.parse_args()
     if args.command == "create":
         create(client(args.endpoint), args.table, args.v61)
+    elif args.command == "retag":
+        # Gives the first COUNT items (by key) a random tokenUUID: items a migration sees as different.
+        db = client(args.endpoint)
+        for item in sorted(scan(db, args.table), key=lambda item: item["token"]["S"])[: args.count]:
+            item["tokenUUID"] = {"S": str(uuid.uuid4())}
+            db.put_item(TableName=args.table, Item=item)
     elif args.command == "drop":
         client(args.endpoint).delete_table(TableName=args.table)
     else:

@@ -33,29 +33,12 @@ struct KeysExport: LisaCommand {
     let (aws, dynamo) = (access.aws, access.dynamo)
     let table = try await access.source(fromTable)
     let path = ctx.resolve(output ?? "\(table.name)-\(Self.stamp(ctx.now())).lisabak")
-    let writer = try BackupWriter(
-      path: path, displayName: ctx.display(path), kind: TokenBackup.backupKind,
-      source: BackupSource(resource: table.name, region: aws.region, details: ["table": table.name]), createdAt: ctx.now(),
-      cipher: try await session.protectionForWriting(encryption, aws: aws).newCipher())
     let meter = ProgressMeter(label: "export \(table.name)", total: nil, context: ctx, quiet: session.quiet)
-    let count: Int
-    do {
-      count = try await TokenExporter(dynamo: dynamo, table: table.name).export(into: writer, progress: { meter.add($0) })
-    } catch {
-      writer.abandon()
-      throw error
-    }
-    let metadata = try writer.finish(completedAt: ctx.now())
+    let written = try await TokenExporter(dynamo: dynamo, table: table.name).exportBackup(
+      to: path, region: aws.region, protection: try session.protectionForWriting(encryption, aws: aws),
+      state: try StateStore(context: ctx), runId: nil, context: ctx, progress: { meter.add($0) })
+    let (count, metadata) = (written.count, written.metadata)
     let elapsed = meter.finish()
-    // In the local backup index, as keys migrate does, so lisa migrate check finds it.
-    do {
-      try StateStore(context: ctx).recordBackup(
-        BackupIndexEntry(
-          path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(aws.region)/\(table.name)", createdAt: metadata.createdAt,
-          recordCount: count, checksum: metadata.checksum, encryption: metadata.encryption.scheme))
-    } catch {
-      session.warn("\(ctx.display(path)) is written but not in the local backup index: \(error)")
-    }
     let formats = metadata.counts.kinds[TokenBackup.kind]?.formats ?? [:]
     let formatText = formats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     try session.report(

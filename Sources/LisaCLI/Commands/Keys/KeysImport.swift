@@ -57,11 +57,11 @@ struct KeysImport: LisaCommand {
       for try await record in try await reader.unlock(with: protection).records(kind: TokenBackup.kind) {
         batch.append(try TokenBackup.item(from: record))
         if batch.count == 500 {
-          try await plan.add(batch, options: options, dynamo: dynamo, table: target.name)
+          try await plan.add(batch, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
           batch.removeAll(keepingCapacity: true)
         }
       }
-      try await plan.add(batch, options: options, dynamo: dynamo, table: target.name)
+      try await plan.add(batch, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
       return try session.printPlan(plan, target: target.name)
     }
 

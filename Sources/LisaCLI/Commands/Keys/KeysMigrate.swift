@@ -49,7 +49,12 @@ struct KeysMigrate: LisaCommand {
     let ctx = session.context
     let access = try session.tokenTableAccess()
     let (config, aws, dynamo) = (access.config, access.aws, access.dynamo)
-    let source = try await access.source(fromTable)
+    let source: TableCandidate
+    do {
+      source = try await access.source(fromTable)
+    } catch let error as LisaError where error.status == .notFound {
+      throw try sourceGone(error, session: session, config: config, region: aws.region)
+    }
     let (target, targetTable) = try await access.target(toTable)
     guard source.name != target.name else { throw LisaError.usage("source and target are the same table (\(source.name))") }
     session.detail("keys: from \(source.name) (\(source.origin)) to \(target.name) (\(target.origin))")
@@ -59,8 +64,8 @@ struct KeysMigrate: LisaCommand {
 
     if dryRun {
       var plan = TokenImportPlan()
-      for try await page in dynamo.scanPages(DynamoDBScanRequest(table: source.name, pageSize: 500, segments: 4)) {
-        try await plan.add(page.items, options: options, dynamo: dynamo, table: target.name)
+      for try await page in dynamo.scanPages(DynamoDBScanRequest(table: source.name, segments: 4)) {
+        try await plan.add(page.items, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
       }
       return try session.printPlan(plan, target: target.name)
     }
@@ -70,8 +75,7 @@ struct KeysMigrate: LisaCommand {
       dynamo: dynamo, region: aws.region, source: source.name, target: target.name, targetFormat: format, options: options,
       overwrite: write.overwrite, state: state, protection: NoEncryption(), backupPath: "", context: ctx, quiet: session.quiet)
     if restart { try session.abandonUnfinished(migration, state: state) }
-    let interrupted = try state.unfinishedRun(
-      kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(aws.region)/\(target.name)")
+    let interrupted = try migration.runKey.unfinished(in: state)
     if let path = interrupted?.backupPath, FileIO.exists(path) {
       let reader = try BackupReader(path: path, displayName: ctx.display(path))
       migration.protection = try session.protectionForReading(
@@ -81,5 +85,24 @@ struct KeysMigrate: LisaCommand {
     }
     migration.backupPath = try backup.map(ctx.resolve) ?? session.defaultBackupPath(state: state, table: source.name)
     try await session.runTokenMigration(migration, verb: "keys migrate")
+  }
+
+  /// The source table is gone: if an interrupted run backed it up completely, name the `keys import`
+  /// that continues from that backup, with this command's token options.
+  func sourceGone(_ error: LisaError, session: Session, config: LoadedConfig?, region: String) throws -> LisaError {
+    let labels = TokenTables.sourceCandidates(flag: fromTable, config: config).map { "dynamodb:\(region)/\($0.name)" }
+    let state = try StateStore(context: session.context)
+    guard let run = try TokenMigration.interruptedRunWithCompleteBackup(state: state, sources: labels),
+      let backupPath = run.backupPath
+    else { return error }
+    let table = run.source.split(separator: "/").last.map(String.init) ?? run.source
+    let target = run.target.split(separator: "/").last.map(String.init) ?? run.target
+    let command =
+      ["lisa", "keys", "import", "--backup", backupPath, "--to-table", target]
+      + write.commandLine + (encryption.passphraseFile.map { ["--passphrase-file", $0] } ?? [])
+    return LisaError(
+      .notFound,
+      "source table \(table) is gone from \(region), but interrupted run \(run.id) backed it up completely to \(session.context.display(backupPath))",
+      hint: "continue from the backup: \(command.map(ShellQuote.word).joined(separator: " "))")
   }
 }

@@ -36,10 +36,7 @@ extension Session {
 
   /// `--restart`: gives up an interrupted run so a fresh one starts.
   func abandonUnfinished(_ migration: TokenMigration, state: StateStore) throws {
-    guard
-      let run = try state.unfinishedRun(
-        kind: migration.kind, source: migration.sourceLabel, target: "dynamodb:\(migration.region)/\(migration.target)")
-    else { return }
+    guard let run = try migration.runKey.unfinished(in: state) else { return }
     try state.finish(run.id, outcome: .cancelled)
     info("abandoned interrupted run \(run.id) (its backup stays at \(run.backupPath.map(context.display) ?? "none"))")
   }

@@ -40,6 +40,19 @@ struct TokenWriteOptions: ParsableArguments {
     }
   }
 
+  /// These options as command-line words, for messages that name a command to run.
+  var commandLine: [String] {
+    var words: [String] = format == "auto" ? [] : ["--format", format]
+    if let defaultExpiration { words += ["--default-expiration", defaultExpiration] }
+    if includeExpired { words.append("--include-expired") }
+    if username != "api-token" { words += ["--username", username] }
+    if let groups { words += ["--groups", groups] }
+    if admin { words.append("--admin") }
+    if namePrefix != "migrated-" { words += ["--name-prefix", namePrefix] }
+    if overwrite { words.append("--overwrite") }
+    return words
+  }
+
   /// The format to write: as asked, or read off the target table.
   func targetFormat(for table: DynamoDBTableDescription) -> LisaTokenFormat {
     LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: table)

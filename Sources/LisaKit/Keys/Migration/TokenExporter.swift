@@ -5,7 +5,8 @@ public struct TokenExporter: Sendable {
   public var dynamo: DynamoDBClient
   public var table: String
   public var segments = 4
-  public var pageSize = 500
+  /// Items per Scan page; nil lets DynamoDB fill each page up to its 1 MB limit (fewer, larger requests).
+  public var pageSize: Int? = nil
 
   public init(dynamo: DynamoDBClient, table: String) {
     self.dynamo = dynamo
@@ -22,5 +23,41 @@ public struct TokenExporter: Sendable {
       progress(page.items.count)
     }
     return count
+  }
+}
+
+extension TokenExporter {
+  /// What a finished export wrote.
+  public struct Written: Sendable {
+    public var path: String
+    public var count: Int
+    public var metadata: BackupMetadata
+  }
+
+  /// Exports the table into a new backup file at `path` and records the file in the state database's
+  /// backup index (`runId`: the migration it belongs to, nil for `keys export`). `keys export` and the
+  /// export inside `keys migrate` both come here, so both backups are indexed alike. An interrupted
+  /// export leaves no file.
+  public func exportBackup(
+    to path: String, region: String, protection: any BackupProtection, state: StateStore?, runId: Int64?,
+    context: LisaContext, progress: @Sendable (Int) -> Void
+  ) async throws -> Written {
+    let writer = try BackupWriter(
+      path: path, displayName: context.display(path), kind: TokenBackup.backupKind,
+      source: BackupSource(resource: table, region: region, details: ["table": table]), createdAt: context.now(),
+      cipher: try await protection.newCipher())
+    let count: Int
+    do {
+      count = try await export(into: writer, progress: progress)
+    } catch {
+      writer.abandon()
+      throw error
+    }
+    let metadata = try writer.finish(completedAt: context.now())
+    try state?.recordBackup(
+      BackupIndexEntry(
+        path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(region)/\(table)", createdAt: metadata.createdAt,
+        recordCount: count, checksum: metadata.checksum, encryption: metadata.encryption.scheme, runId: runId))
+    return Written(path: path, count: count, metadata: metadata)
   }
 }

@@ -12,15 +12,18 @@ public struct TokenImportPlan: Sendable {
   public var read = 0
   public var sourceFormats: [String: Int] = [:]
   public var wouldWrite = 0
+  /// Of `wouldWrite`, items that replace a different item (only with --overwrite).
+  public var wouldOverwrite = 0
   public var skipped: [String: Int] = [:]
   public var examples: [Example] = []
 
   public init() {}
 
-  /// Adds a batch of source items, looking their target keys up in `table`.
-  public mutating func add(_ items: [DynamoDBItem], options: TokenImportOptions, dynamo: DynamoDBClient, table: String)
-    async throws
-  {
+  /// Adds a batch of source items, looking their target keys up in `table`; decided as the real run
+  /// decides (TokenImportDecision), with `overwrite` as the real run would be given it.
+  public mutating func add(
+    _ items: [DynamoDBItem], options: TokenImportOptions, overwrite: Bool, dynamo: DynamoDBClient, table: String
+  ) async throws {
     var planned: [(label: String, format: String, key: String, item: DynamoDBItem)] = []
     for item in items {
       read += 1
@@ -36,16 +39,18 @@ public struct TokenImportPlan: Sendable {
     }
     let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: planned.map(\.key), consistentRead: false)
     for entry in planned {
-      if let current = byKey[entry.key] {
-        let same = current == entry.item || TokenImporter.sameMigratedToken(current, entry.item)
-        skip(
-          same ? TokenImporter.alreadyPresent : "a different item exists at this key (pass --overwrite to replace it)",
-          label: entry.label, format: entry.format)
-      } else {
-        wouldWrite += 1
-        if examples.filter({ !$0.action.hasPrefix("skip") }).count < 3 {
-          examples.append(Example(token: entry.label, format: entry.format, action: "write as \(options.targetFormat.rawValue)"))
-        }
+      let decision = TokenImportDecision.decide(
+        planned: entry.item, current: byKey[entry.key], pendingFromEarlierSession: false, overwrite: overwrite)
+      if case .skip(let reason) = decision {
+        skip(reason, label: entry.label, format: entry.format)
+        continue
+      }
+      wouldWrite += 1
+      if decision == .replace { wouldOverwrite += 1 }
+      let action = "\(decision == .replace ? "overwrite" : "write") as \(options.targetFormat.rawValue)"
+      let writes = examples.filter { !$0.action.hasPrefix("skip") }
+      if writes.count < 3 || (decision == .replace && !writes.contains { $0.action == action }) {
+        examples.append(Example(token: entry.label, format: entry.format, action: action))
       }
     }
   }
@@ -64,7 +69,7 @@ public struct TokenImportPlan: Sendable {
       "read \(read) tokens (" + sourceFormats.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         + ")"
     ]
-    lines.append("would write \(wouldWrite)")
+    lines.append("would write \(wouldWrite)" + (wouldOverwrite > 0 ? " (\(wouldOverwrite) replacing a different item)" : ""))
     for (reason, count) in skipped.sorted(by: { $0.value > $1.value }) { lines.append("would skip \(count): \(reason)") }
     lines += examples.map { "  e.g. \($0.token) [\($0.format)] → \($0.action)" }
     return lines
@@ -74,7 +79,7 @@ public struct TokenImportPlan: Sendable {
     .object([
       ("dryRun", .bool(true)), ("read", .int(read)),
       ("sourceFormats", .object(sourceFormats.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-      ("wouldWrite", .int(wouldWrite)),
+      ("wouldWrite", .int(wouldWrite)), ("wouldOverwrite", .int(wouldOverwrite)),
       ("wouldSkip", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
       (
         "examples",

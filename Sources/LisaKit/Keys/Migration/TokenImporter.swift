@@ -1,12 +1,14 @@
 import Foundation
 
 /// Writes backed-up tokens into a target table, resumably. Per batch of records: items already done in
-/// this run are passed over; the rest are converted, looked up in the target, marked `pending` in the
-/// journal, written with BatchWriteItem, then marked written or skipped. After a crash, a `pending`
-/// item found identical in the target was written by this run, so the end state and the counts equal
-/// those of an uninterrupted run.
+/// this run are passed over; the rest are converted, looked up in the target, decided
+/// (TokenImportDecision), marked `pending` in the journal, written, then marked written or skipped.
+/// New items are written on the condition that their key is still free, so a concurrent writer's item
+/// (another migration with its own state directory) is never replaced without --overwrite. After a
+/// crash, a `pending` item found identical in the target was written by this run, so the end state and
+/// the counts equal those of an uninterrupted run.
 public struct TokenImporter: Sendable {
-  public static let alreadyPresent = "already in the target table"
+  public static let alreadyPresent = TokenImportDecision.alreadyPresent
 
   public var dynamo: DynamoDBClient
   public var table: String
@@ -55,13 +57,6 @@ public struct TokenImporter: Sendable {
     return try TokenImportCounts.from(state: state, runId: runId)
   }
 
-  /// The tokenUUID is derived from the token, so an earlier run's item for this token has the same one
-  /// (its createdDate differs); LISA's own tokens have random ones.
-  static func sameMigratedToken(_ current: DynamoDBItem, _ planned: DynamoDBItem) -> Bool {
-    guard let uuid = planned["tokenUUID"]?.stringValue else { return false }
-    return current["tokenUUID"]?.stringValue == uuid
-  }
-
   /// Settles one batch; returns how many of its records it handled.
   func importBatch(_ records: [BackupRecord]) async throws -> Int {
     let previous = try state.statuses(for: runId, among: records.map(\.key))
@@ -85,30 +80,28 @@ public struct TokenImporter: Sendable {
     }
 
     let existingByKey = try await dynamo.batchGet(table: table, attribute: "token", values: planned.map(\.key))
-    var toWrite: [(record: BackupRecord, key: String, item: DynamoDBItem)] = []
+    var creates: [(record: BackupRecord, item: DynamoDBItem)] = []
+    var replacements: [(record: BackupRecord, item: DynamoDBItem)] = []
     for entry in planned {
-      guard let current = existingByKey[entry.key] else {
-        toWrite.append(entry)
-        continue
-      }
-      if current == entry.item, previous[entry.record.key] == .pending {
-        outcome.append(Checkpoint(itemKey: entry.record.key, status: .written))
-      } else if current == entry.item || Self.sameMigratedToken(current, entry.item) {
-        outcome.append(Checkpoint(itemKey: entry.record.key, status: .skipped, reason: Self.alreadyPresent))
-      } else if overwrite {
-        toWrite.append(entry)
-      } else {
-        outcome.append(
-          Checkpoint(
-            itemKey: entry.record.key, status: .skipped,
-            reason: "a different item exists at this key (pass --overwrite to replace it)"))
+      let decision = TokenImportDecision.decide(
+        planned: entry.item, current: existingByKey[entry.key], pendingFromEarlierSession: previous[entry.record.key] == .pending,
+        overwrite: overwrite)
+      switch decision {
+      case .create: creates.append((entry.record, entry.item))
+      case .replace: replacements.append((entry.record, entry.item))
+      case .alreadyWritten: outcome.append(Checkpoint(itemKey: entry.record.key, status: .written))
+      case .skip(let reason): outcome.append(Checkpoint(itemKey: entry.record.key, status: .skipped, reason: reason))
       }
     }
 
+    let toWrite = creates + replacements
     if !toWrite.isEmpty {
       try state.record(toWrite.map { Checkpoint(itemKey: $0.record.key, status: .pending) }, for: runId)
-      try await dynamo.batchWrite(table: table, toWrite.map { .put($0.item) })
-      outcome += toWrite.map { Checkpoint(itemKey: $0.record.key, status: .written) }
+      if !replacements.isEmpty {
+        try await dynamo.batchWrite(table: table, replacements.map { .put($0.item) })
+        outcome += replacements.map { Checkpoint(itemKey: $0.record.key, status: .written) }
+      }
+      outcome += try await TokenConditionalWriter(dynamo: dynamo, table: table, overwrite: overwrite).create(creates)
     }
     try state.record(outcome, for: runId)
     return records.count

@@ -5,6 +5,13 @@ import Foundation
 /// Journalled in the state database: run again after any interruption and it continues from where it
 /// stopped, with the same run start time, options and backup, so the result is the same.
 public struct TokenMigration: Sendable {
+  /// Where a run stands, as its journal records it.
+  public enum Phase: String, Sendable {
+    case export
+    case `import`
+    case verify
+  }
+
   public static let runKind = "keys-migrate"
   public static let importKind = "keys-import"
 
@@ -68,9 +75,10 @@ public struct TokenMigration: Sendable {
     var parameters = parameters
     parameters["createdBy"] = options.createdBy
     let start = try state.startOrResume(
-      kind: kind, source: sourceLabel, target: "dynamodb:\(region)/\(target)", parameters: parameters,
-      phase: source == nil ? "import" : "export")
-    var run = start.run
+      kind: runKey.kind, source: runKey.source, target: runKey.target, parameters: parameters,
+      phase: (source == nil ? Phase.import : .export).rawValue)
+    let run = start.run
+    var phase = Phase(rawValue: run.phase) ?? .export
     if start.resumed {
       let changed = self.parameters.keys.sorted().filter { run.parameters[$0] != self.parameters[$0] }
       if !changed.isEmpty {
@@ -79,7 +87,7 @@ public struct TokenMigration: Sendable {
           "run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) was interrupted with other options (\(changed.joined(separator: ", ")))",
           hint: "run again with the same options to finish it, or pass --restart to abandon it")
       }
-      log("resuming run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) at its \(run.phase) phase")
+      log("resuming run \(run.id) from \(ISO8601DateFormatter().string(from: run.startedAt)) at its \(phase.rawValue) phase")
     }
     let lease = try state.lease(run.id)
     defer { withExtendedLifetime(lease) {} }
@@ -90,27 +98,27 @@ public struct TokenMigration: Sendable {
     let backup = run.backupPath ?? backupPath
     if run.backupPath == nil { try state.attachBackup(path: backup, to: run.id) }
     var exported: Int?
-    if run.phase == "export", let source {
+    if phase == .export, let source {
       if FileIO.exists(backup) {
         log("using the backup \(context.display(backup)) the interrupted run already wrote")
       } else {
         exported = try await export(source, to: backup, runId: run.id)
       }
-      try state.advance(run.id, to: "import")
-      run.phase = "import"
+      try state.advance(run.id, to: Phase.import.rawValue)
+      phase = .import
     }
 
     let reader = try BackupReader(path: backup, displayName: context.display(backup))
     let unlocked = try await reader.unlock(with: protection)
     let total = reader.metadata.counts.kinds[TokenBackup.kind]?.total ?? 0
     var counts: TokenImportCounts
-    if run.phase == "import" {
+    if phase == .import {
       let meter = ProgressMeter(label: "import into \(target)", total: total, context: context, quiet: quiet)
       let importer = TokenImporter(
         dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
       counts = try await importer.run(unlocked.records(kind: TokenBackup.kind), progress: { meter.add($0) })
       meter.finish()
-      try state.advance(run.id, to: "verify", counts: counts.journal)
+      try state.advance(run.id, to: Phase.verify.rawValue, counts: counts.journal)
     } else {
       counts = try TokenImportCounts.from(state: state, runId: run.id)
     }
@@ -128,30 +136,38 @@ public struct TokenMigration: Sendable {
 
   public var kind: String { source == nil ? Self.importKind : Self.runKind }
 
+  /// An interrupted `keys migrate` run from one of `sources` (journal labels, `dynamodb:REGION/TABLE`)
+  /// whose backup was finished: what can continue when the source table is gone. A backup file exists
+  /// only once complete (the writer renames it into place at the end).
+  public static func interruptedRunWithCompleteBackup(state: StateStore, sources: [String]) throws -> Run? {
+    try state.recentRuns(limit: 500).first { run in
+      run.kind == runKind && run.endedAt == nil && sources.contains(run.source) && (run.backupPath.map(FileIO.exists) ?? false)
+    }
+  }
+
+  /// What identifies this migration in the journal: an unfinished run with the same key is resumed.
+  public struct RunKey: Sendable, Equatable {
+    public var kind: String
+    public var source: String
+    public var target: String
+
+    /// The interrupted run with this key, if any.
+    public func unfinished(in state: StateStore) throws -> Run? {
+      try state.unfinishedRun(kind: kind, source: source, target: target)
+    }
+  }
+
+  public var runKey: RunKey { RunKey(kind: kind, source: sourceLabel, target: "dynamodb:\(region)/\(target)") }
+
   /// What the journal calls the source: the table, or for an import the backup file.
   public var sourceLabel: String { source.map { "dynamodb:\(region)/\($0)" } ?? "backup:\(backupPath)" }
 
   func export(_ source: String, to path: String, runId: Int64) async throws -> Int {
-    let cipher = try await protection.newCipher()
-    let writer = try BackupWriter(
-      path: path, displayName: context.display(path), kind: TokenBackup.backupKind,
-      source: BackupSource(resource: source, region: region, details: ["table": source]), createdAt: context.now(), cipher: cipher
-    )
     let meter = ProgressMeter(label: "export \(source)", total: nil, context: context, quiet: quiet)
-    let count: Int
-    do {
-      count = try await TokenExporter(dynamo: dynamo, table: source).export(into: writer, progress: { meter.add($0) })
-    } catch {
-      writer.abandon()
-      throw error
-    }
-    let metadata = try writer.finish(completedAt: context.now())
+    let written = try await TokenExporter(dynamo: dynamo, table: source).exportBackup(
+      to: path, region: region, protection: protection, state: state, runId: runId, context: context,
+      progress: { meter.add($0) })
     meter.finish()
-    try state.recordBackup(
-      BackupIndexEntry(
-        path: path, kind: TokenBackup.backupKind, source: "dynamodb:\(region)/\(source)", createdAt: metadata.createdAt,
-        recordCount: count,
-        checksum: metadata.checksum, encryption: metadata.encryption.scheme, runId: runId))
-    return count
+    return written.count
   }
 }
