@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     .executableTarget(
@@ -37,6 +40,11 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       // Compiled in as bytes: no resource bundle, so a static binary carries it.
       resources: [.embedInCode("Migration/UpgradeSteps.yaml")]
@@ -48,7 +56,7 @@ let package = Package(
       exclude: [
         "fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_model_store.py", "fake_lisa_model_update.py",
         "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py",
-        "token_tables.py", "fake_lisa_rag.py", "fake_lisa_rag_routes.py", "fake_lisa_rag_rules.py",
+        "token_tables.py", "tls_and_proxy.py", "fake_lisa_rag.py", "fake_lisa_rag_routes.py", "fake_lisa_rag_rules.py",
         "fake_lisa_rag_store.py",
       ]),
     .testTarget(name: "LisaKitTests", dependencies: ["LisaKit", "LisaTestSupport"]),

@@ -5,6 +5,32 @@ import LisaKit
 public struct GlobalOptions: ParsableArguments {
   @OptionGroup(title: "Deployment options") public var deployment: DeploymentOptions
   @OptionGroup(title: "Output options") public var output: OutputOptions
+  @OptionGroup(title: "Network options") public var network: NetworkOptions
+  public init() {}
+}
+
+/// The command's overall deadline and the TLS trust for AWS and the LISA API. Proxies come from
+/// HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms), as the aws CLI reads them.
+public struct NetworkOptions: ParsableArguments {
+  static let defaultTimeout = "30m"
+
+  @Option(
+    name: .customLong("timeout"),
+    help: "Give up on the whole command after this long, waits included (90s, 30m, 2h; env: LISA_TIMEOUT; default: 30m).")
+  public var timeout: String?
+
+  @Option(
+    name: .customLong("ca-bundle"),
+    help: "PEM file of the CAs to trust for AWS endpoints (env: AWS_CA_BUNDLE; else the profile's ca_bundle; default: system).",
+    completion: .file())
+  public var caBundle: String?
+
+  @Option(
+    name: .customLong("api-ca-bundle"),
+    help: "PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).",
+    completion: .file())
+  public var apiCABundle: String?
+
   public init() {}
 }
 

@@ -18,9 +18,29 @@ extension LisaCommand {
   public func execute(context: LisaContext) async -> ExitStatus {
     var context = context
     context.terminal.colorMode = globals.output.color
-    let session = Session(context: context, globals: globals)
+    let deadline: CommandDeadline
     do {
-      try await run(session)
+      deadline = try CommandDeadline(flag: globals.network.timeout, environment: context.environment)
+    } catch let error as LisaError {
+      Session(context: context, globals: globals, deadline: CommandDeadline(seconds: 1, source: "")).report(error)
+      return error.status
+    } catch {
+      return .usage
+    }
+    var session = Session(context: context, globals: globals, deadline: deadline)
+    if var transport = context.transport as? AsyncHTTPTransport {
+      transport.notice = session.noticeSink
+      context.transport = transport
+      session = Session(context: context, globals: globals, deadline: deadline)
+    }
+    do {
+      // The command and its session are only read while it runs; the child task is awaited before they go.
+      nonisolated(unsafe) let command = self
+      nonisolated(unsafe) let running = session
+      if try await deadline.enforce({ try await command.run(running) }) {
+        session.report(deadline.error)
+        return deadline.error.status
+      }
       return .ok
     } catch let error as LisaError {
       session.report(error)
@@ -42,6 +62,8 @@ extension Lisa {
   /// other error. Help, version and completion output keep the argument parser's own handling.
   public static func main() async {
     let status = await execute(Array(CommandLine.arguments.dropFirst()), context: .live())
+    // Closes the pooled connections; a command that made no request has nothing to close.
+    await HTTPClientPool.shutdown()
     Foundation.exit(status.rawValue)
   }
 

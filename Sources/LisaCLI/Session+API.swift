@@ -26,7 +26,11 @@ extension Session {
     let sink = detailSink
     var trace: (@Sendable (APITraceEvent) -> Void)?
     if verbose { trace = { event in sink(event.description) } }
-    return LisaAPIClient(endpoint: endpoint, credential: credential, transport: context.transport, trace: trace)
+    let bundle = (globals.network.apiCABundle ?? context.environment["LISA_CA_BUNDLE"]).flatMap { $0.isEmpty ? nil : $0 }
+    if let bundle { detail("api: trusting the CAs in \(context.resolve(bundle))") }
+    return LisaAPIClient(
+      endpoint: endpoint, credential: credential, transport: context.transport, trace: trace,
+      caBundle: bundle.map(context.resolve), notice: noticeSink)
   }
 
   func modelsAPI() async throws -> ModelsAPI { ModelsAPI(client: try await lisaAPI()) }

@@ -20,12 +20,14 @@ extension Session {
     let options = globals.deployment
     let settings = AWSSettings(
       profile: options.profile, region: options.region, endpointURL: options.endpointURL,
-      configProfile: config?.string("profile"), configRegion: config?.string("region"))
+      configProfile: config?.string("profile"), configRegion: config?.string("region"), caBundle: globals.network.caBundle)
     let sink = detailSink
     var trace: (@Sendable (AWSTraceEvent) -> Void)?
     if verbose { trace = { event in sink("aws: \(event)") } }
-    let clients = try AWSClients(context: context, settings: settings, trace: trace)
+    var clients = try AWSClients(context: context, settings: settings, trace: trace)
+    clients.notice = noticeSink
     detail("aws: region \(clients.region), profile \(clients.profileName)")
+    if let bundle = clients.caBundle { detail("aws: trusting the CAs in \(bundle)") }
     return clients
   }
 }

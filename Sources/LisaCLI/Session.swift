@@ -6,10 +6,12 @@ import LisaKit
 public struct Session {
   public let context: LisaContext
   public let globals: GlobalOptions
+  let deadline: CommandDeadline
 
-  init(context: LisaContext, globals: GlobalOptions) {
+  init(context: LisaContext, globals: GlobalOptions, deadline: CommandDeadline) {
     self.context = context
     self.globals = globals
+    self.deadline = deadline
   }
 
   public var terminal: Terminal { context.terminal }
@@ -42,6 +44,14 @@ public struct Session {
     let quiet = quiet
     let stderr = context.stderr
     return { line in if !quiet { stderr.write(line + "\n") } }
+  }
+
+  /// Why the command is waiting (a slow request, a retry): on stderr unless -q, so no wait is silent.
+  var noticeSink: (@Sendable (String) -> Void)? {
+    guard !quiet else { return nil }
+    let stderr = context.stderr
+    let color = terminal.colorOnStderr
+    return { line in stderr.write(Style.dim.apply("lisa: " + line, enabled: color) + "\n") }
   }
 
   func warn(_ text: String) {

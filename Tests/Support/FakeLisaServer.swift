@@ -23,7 +23,7 @@ public final class FakeLisaServer: @unchecked Sendable {
   private let process: Process
   private let lock = NSLock()
   private var stopped = false
-  private let transport = URLSessionTransport()
+  private let transport = AsyncHTTPTransport()
 
   public static var python: String { TestPaths.repository.appendingPathComponent(".venv/bin/python").path }
   public static var script: String { TestPaths.repository.appendingPathComponent("Tests/Support/fake_lisa_models.py").path }

@@ -21,11 +21,14 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     public var status: Int
     public var headers: [String: String]
     public var body: Data
+    /// Sends only this many bytes of the response, then resets the connection (RST), as a crashing server does.
+    public var resetAfter: Int?
 
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), resetAfter: Int? = nil) {
       self.status = status
       self.headers = headers
       self.body = body
+      self.resetAfter = resetAfter
     }
 
     public static func text(_ text: String, status: Int = 200) -> Response {
@@ -104,7 +107,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     headers["Connection"] = "close"
     for (name, value) in headers { head += "\(name): \(value)\r\n" }
     head += "\r\n"
-    writeAll(fd, Data(head.utf8) + response.body)
+    let whole = Data(head.utf8) + response.body
+    guard let cut = response.resetAfter else { return writeAll(fd, whole) }
+    writeAll(fd, whole.prefix(cut))
+    var reset = linger(l_onoff: 1, l_linger: 0)
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, socklen_t(MemoryLayout<linger>.size))
   }
 
   private func readRequest(_ fd: Int32) -> Request? {

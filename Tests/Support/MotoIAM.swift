@@ -14,7 +14,7 @@ public enum MotoIAM {
     let bootstrap = AWSCredentials(accessKeyID: "AKIDBOOTSTRAP", secretAccessKey: "x", source: "test")
     let sender = AWSRequestSender(
       service: iam, region: "us-east-1", endpoint: server.url, credentials: StaticCredentialsProvider(bootstrap),
-      transport: URLSessionTransport(), now: { Date() })
+      transport: AsyncHTTPTransport(), now: { Date() })
     let client = AWSQueryClient(sender: sender, apiVersion: "2010-05-08")
     _ = try await client.call("CreateUser", [("UserName", name)], retrySafe: false)
     _ = try await client.call(
@@ -29,7 +29,7 @@ public enum MotoIAM {
   /// From now on moto checks signatures and applies IAM policies to every request.
   public static func enableAuthentication(on server: MotoServer) async throws {
     let url = server.url.appendingPathComponent("moto-api/reset-auth")
-    let reset = try await URLSessionTransport().send(
+    let reset = try await AsyncHTTPTransport().send(
       HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "text/plain"], body: Data("0".utf8)), timeout: 10)
     guard reset.status == 200 else { throw MotoUnavailable("moto-api/reset-auth answered HTTP \(reset.status)") }
   }

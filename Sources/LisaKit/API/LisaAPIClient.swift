@@ -12,12 +12,18 @@ public struct LisaAPIClient: Sendable {
   public var timeout: TimeInterval
   /// Called once per attempt; the CLI prints these under `-v`.
   public var trace: (@Sendable (APITraceEvent) -> Void)?
+  /// The PEM bundle of CAs trusted for the API (`--api-ca-bundle`, `LISA_CA_BUNDLE`); nil for the system store.
+  public var caBundle: String?
+  /// One line per retry of a slow or failed call (`RetryNotice`); the CLI prints it unless -q.
+  public var notice: (@Sendable (String) -> Void)?
 
   public init(
     endpoint: LisaAPIEndpoint, credential: APICredential, transport: any HTTPTransport,
     retry: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 4, baseDelay: 0.5, maxDelay: 10), timeout: TimeInterval = 30,
-    trace: (@Sendable (APITraceEvent) -> Void)? = nil
+    trace: (@Sendable (APITraceEvent) -> Void)? = nil, caBundle: String? = nil, notice: (@Sendable (String) -> Void)? = nil
   ) {
+    self.caBundle = caBundle
+    self.notice = notice
     self.endpoint = endpoint
     self.credential = credential
     self.transport = transport
@@ -29,18 +35,22 @@ public struct LisaAPIClient: Sendable {
   /// Sends the request and returns its 2xx answer, retrying what can safely be retried. Statuses in
   /// `accepting` (a 404 for "does it exist?") are answers too, returned instead of thrown.
   public func send(_ request: APIRequest, accepting: Set<Int> = []) async throws -> APIResponse {
-    let http = try httpRequest(request)
+    var http = try httpRequest(request)
+    let notices = RetryNotice(host: endpoint.url.host ?? endpoint.url.absoluteString, what: request.summary, sink: notice)
     var attempt = 0
     while true {
       attempt += 1
       try Task.checkCancellation()
+      http.label = "\(request.summary) attempt \(attempt) of \(retry.maxAttempts)"
       let started = ContinuousClock.now
       let response: HTTPResponse
       do {
         response = try await transport.send(http, timeout: timeout)
       } catch let error as TransportError {
+        if error.kind == .certificate { throw untrusted(error) }
         if let outcome = try await afterUnclearFailure(
-          request, attempt: attempt, maxAttempts: retry.maxAttempts, started: started, status: nil, retryAfter: nil)
+          request, attempt: attempt, maxAttempts: retry.maxAttempts, started: started, status: nil, retryAfter: nil,
+          notices: notices, reason: error.reason)
         {
           if case .confirmed(let confirmed) = outcome { return confirmed }
           continue
@@ -63,6 +73,7 @@ public struct LisaAPIClient: Sendable {
         // API Gateway throttles before the request reaches LISA, so any method may be repeated.
         let wait = retry.delay(beforeRetry: attempt, retryAfter: retryAfter)
         emit(request, attempt, started, status: 429, requestID: requestID(response), retryIn: wait)
+        notices.retrying(attempt: attempt, of: retry.maxAttempts, reason: "HTTP 429", wait: wait)
         try await retry.sleep(wait)
         continue
       }
@@ -72,7 +83,7 @@ public struct LisaAPIClient: Sendable {
       if (500...599).contains(response.status),
         let outcome = try await afterUnclearFailure(
           request, attempt: attempt, maxAttempts: attempts, started: started, status: response.status, retryAfter: retryAfter,
-          response: response)
+          response: response, notices: notices, reason: "HTTP \(response.status)")
       {
         if case .confirmed(let confirmed) = outcome { return confirmed }
         continue
@@ -96,7 +107,7 @@ public struct LisaAPIClient: Sendable {
   /// happened; give up (nil) on anything else or when attempts run out.
   private func afterUnclearFailure(
     _ request: APIRequest, attempt: Int, maxAttempts: Int, started: ContinuousClock.Instant, status: Int?,
-    retryAfter: TimeInterval?, response: HTTPResponse? = nil
+    retryAfter: TimeInterval?, response: HTTPResponse? = nil, notices: RetryNotice, reason: String
   ) async throws -> Outcome? {
     let id = response.flatMap(requestID)
     guard attempt < maxAttempts else { return nil }
@@ -109,6 +120,7 @@ public struct LisaAPIClient: Sendable {
     }
     let wait = retry.delay(beforeRetry: attempt, retryAfter: retryAfter)
     emit(request, attempt, started, status: status, requestID: id, retryIn: wait)
+    notices.retrying(attempt: attempt, of: maxAttempts, reason: reason, wait: wait, force: status == nil)
     try await retry.sleep(wait)
     return .retry
   }
@@ -123,7 +135,8 @@ public struct LisaAPIClient: Sendable {
       headers["Content-Type"] = "text/plain; charset=utf-8"
       body = Data(text.utf8)
     }
-    return HTTPRequest(method: request.method.rawValue, url: try request.url(base: endpoint.url), headers: headers, body: body)
+    return HTTPRequest(
+      method: request.method.rawValue, url: try request.url(base: endpoint.url), headers: headers, body: body, caBundle: caBundle)
   }
 
   private func parse(_ body: Data, request: APIRequest) throws -> JSONValue {
@@ -135,6 +148,16 @@ public struct LisaAPIClient: Sendable {
         .failure, "\(request.summary) at \(host) answered with something that is not JSON",
         hint: "check the API URL from \(endpoint.source); it should be LISA's API Gateway URL")
     }
+  }
+
+  /// A TLS certificate the trust store rejects: one line naming the host and the setting that fixes it.
+  private func untrusted(_ error: TransportError) -> LisaError {
+    let host = endpoint.url.host ?? endpoint.url.absoluteString
+    let store = caBundle.map { "the CA bundle \($0)" } ?? "the system trust store"
+    let checked = error.reason.hasPrefix("CA bundle") ? "" : " (checked against \(store))"
+    return LisaError(
+      .unavailable, "the LISA API at \(host): \(error.reason)\(checked)",
+      hint: "set --api-ca-bundle FILE or LISA_CA_BUNDLE to the PEM file of the CA that signed it (LISA's ALB certificate)")
   }
 
   private func unreachable(_ request: APIRequest, error: TransportError, attempts: Int) -> LisaError {

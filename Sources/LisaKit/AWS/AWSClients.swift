@@ -10,6 +10,10 @@ public struct AWSClients: Sendable {
   public let credentials: any AWSCredentialsProvider
   public var retry: AWSRetryPolicy
   public var timeout: TimeInterval
+  /// The PEM bundle trusted for AWS endpoints (`AWSSettings.resolvedCABundle`), nil for the system store.
+  public let caBundle: String?
+  /// Gets one line per retry of a slow or failed call (host, attempt, reason); the CLI prints it unless -q.
+  public var notice: (@Sendable (String) -> Void)?
   /// Called once per attempt with action, status, request id and timing; the CLI prints these under `-v`.
   public var trace: (@Sendable (AWSTraceEvent) -> Void)?
 
@@ -22,7 +26,9 @@ public struct AWSClients: Sendable {
     self.context = context
     self.settings = settings
     profileName = names.profileName
-    region = try names.region(profile: files.profile(names.profileName))
+    let profile = files.profile(names.profileName)
+    region = try names.region(profile: profile)
+    caBundle = settings.resolvedCABundle(context: context, profile: profile)
     self.retry = retry
     self.timeout = timeout
     self.trace = trace
@@ -38,7 +44,7 @@ public struct AWSClients: Sendable {
     AWSRequestSender(
       service: service, region: region, endpoint: try endpoint(for: service), credentials: credentials,
       transport: context.transport,
-      retry: retry, timeout: timeout, now: context.now, trace: trace)
+      retry: retry, timeout: timeout, now: context.now, trace: trace, caBundle: caBundle, notice: notice)
   }
 
   public func dynamoDB() throws -> DynamoDBClient { DynamoDBClient(sender: try sender(for: .dynamoDB)) }

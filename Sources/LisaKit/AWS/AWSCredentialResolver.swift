@@ -162,7 +162,8 @@ public struct AWSCredentialResolver: Sendable {
     let endpoint = try AWSEndpointResolver(explicitURL: nil, environment: context.environment).endpoint(for: .sts, region: region)
     let sender = AWSRequestSender(
       service: .sts, region: region, endpoint: endpoint, credentials: StaticCredentialsProvider(sourceCredentials),
-      transport: context.transport, retry: retry, now: context.now)
+      transport: context.transport, retry: retry, now: context.now,
+      caBundle: settings.resolvedCABundle(context: context, profile: profile))
     return try await STSClient(sender: sender).assumeRole(
       roleARN: roleARN, sessionName: profile["role_session_name"] ?? "lisa-\(Int(context.now().timeIntervalSince1970))",
       externalID: profile["external_id"], durationSeconds: duration,

@@ -36,6 +36,16 @@ public enum AWSErrorTranslator {
     return LisaError(.failure, "\(call.action)\(target) failed: \(detail)")
   }
 
+  /// A TLS certificate the trust store rejects: one line naming the host and the setting that fixes it.
+  public static func untrusted(_ call: AWSCall, endpoint: URL, error: TransportError, caBundle: String?) -> LisaError {
+    let host = SigV4Signer.hostHeader(endpoint)
+    let store = caBundle.map { "the CA bundle \($0)" } ?? "the system trust store"
+    return LisaError(
+      .unavailable,
+      "\(call.service) at \(host): \(error.reason)\(error.reason.hasPrefix("CA bundle") ? "" : " (checked against \(store))")",
+      hint: "set --ca-bundle FILE or AWS_CA_BUNDLE (or ca_bundle in the AWS profile) to the PEM file of the CA that signed it")
+  }
+
   public static func unreachable(_ call: AWSCall, endpoint: URL, error: TransportError, attempts: Int) -> LisaError {
     let host = SigV4Signer.hostHeader(endpoint)
     if call.retrySafe {

@@ -12,12 +12,19 @@ public struct AWSRequestSender: Sendable {
   public var timeout: TimeInterval
   public var now: @Sendable () -> Date
   public var trace: (@Sendable (AWSTraceEvent) -> Void)?
+  /// The PEM bundle of CAs trusted for the endpoint; nil for the system trust store.
+  public var caBundle: String?
+  /// One line per retry of a slow or failed call (`RetryNotice`).
+  public var notice: (@Sendable (String) -> Void)?
 
   public init(
     service: AWSService, region: String, endpoint: URL, credentials: any AWSCredentialsProvider,
     transport: any HTTPTransport, retry: AWSRetryPolicy = .standard, timeout: TimeInterval = 30,
-    now: @escaping @Sendable () -> Date, trace: (@Sendable (AWSTraceEvent) -> Void)? = nil
+    now: @escaping @Sendable () -> Date, trace: (@Sendable (AWSTraceEvent) -> Void)? = nil, caBundle: String? = nil,
+    notice: (@Sendable (String) -> Void)? = nil
   ) {
+    self.caBundle = caBundle
+    self.notice = notice
     self.service = service
     self.region = region
     self.endpoint = endpoint
@@ -35,23 +42,30 @@ public struct AWSRequestSender: Sendable {
     _ call: AWSCall, headers: [String: String], body: Data, passthrough: Set<String> = []
   ) async throws -> HTTPResponse {
     var attempt = 0
+    let notices = RetryNotice(host: SigV4Signer.hostHeader(endpoint), what: call.action, sink: notice)
     while true {
       attempt += 1
       try Task.checkCancellation()
       let creds = try await credentials.credentials()
       let signer = SigV4Signer(credentials: creds, region: region, service: service.signingName)
-      let request = signer.sign(HTTPRequest(method: "POST", url: endpoint, headers: headers, body: body), date: now())
+      var unsigned = HTTPRequest(method: "POST", url: endpoint, headers: headers, body: body, caBundle: caBundle)
+      unsigned.label = "\(call.action) attempt \(attempt) of \(retry.maxAttempts)"
+      let request = signer.sign(unsigned, date: now())
       let started = ContinuousClock.now
       let response: HTTPResponse
       do {
         response = try await transport.send(request, timeout: timeout)
       } catch let error as TransportError {
-        let canRetry = call.retrySafe && attempt < retry.maxAttempts
+        let canRetry = call.retrySafe && attempt < retry.maxAttempts && error.kind != .certificate
         let wait = canRetry ? retry.delay(beforeRetry: attempt) : nil
         emit(call, attempt, started, status: nil, code: nil, requestID: nil, retryIn: wait)
         if let wait {
+          notices.retrying(attempt: attempt, of: retry.maxAttempts, reason: error.reason, wait: wait, force: true)
           try await retry.sleep(wait)
           continue
+        }
+        if error.kind == .certificate {
+          throw AWSErrorTranslator.untrusted(call, endpoint: endpoint, error: error, caBundle: caBundle)
         }
         throw AWSErrorTranslator.unreachable(call, endpoint: endpoint, error: error, attempts: attempt)
       }
@@ -65,6 +79,7 @@ public struct AWSRequestSender: Sendable {
         retryable && attempt < retry.maxAttempts ? retry.delay(beforeRetry: attempt, retryAfter: Self.retryAfter(response)) : nil
       emit(call, attempt, started, status: response.status, code: error.code, requestID: error.requestID, retryIn: wait)
       if let wait {
+        notices.retrying(attempt: attempt, of: retry.maxAttempts, reason: "HTTP \(response.status) \(error.code)", wait: wait)
         try await retry.sleep(wait)
         continue
       }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 public struct HTTPRequest: Sendable {
   public var method: String
   public var url: URL
@@ -13,15 +9,23 @@ public struct HTTPRequest: Sendable {
   /// Set instead of `body` for an upload too large to hold in memory; the transport reads the file
   /// while sending.
   public var fileBody: HTTPFileBody?
+  /// A PEM file of CA certificates to trust for this request's TLS instead of the system trust store
+  /// (`--ca-bundle`, `AWS_CA_BUNDLE`, `--api-ca-bundle`, `LISA_CA_BUNDLE`).
+  public var caBundle: String?
+  /// What the request is, for the line printed while it is slow ("dynamodb:Scan attempt 2 of 5"); never secrets.
+  public var label: String?
 
   public init(
-    method: String, url: URL, headers: [String: String] = [:], body: Data = Data(), fileBody: HTTPFileBody? = nil
+    method: String, url: URL, headers: [String: String] = [:], body: Data = Data(), fileBody: HTTPFileBody? = nil,
+    caBundle: String? = nil, label: String? = nil
   ) {
     self.method = method
     self.url = url
     self.headers = headers
     self.body = body
     self.fileBody = fileBody
+    self.caBundle = caBundle
+    self.label = label
   }
 }
 
@@ -54,148 +58,35 @@ public struct HTTPResponse: Sendable {
 
 /// A request that never got an HTTP response (refused, reset, timed out, DNS).
 public struct TransportError: Error, Sendable, CustomStringConvertible {
+  public enum Kind: Sendable, Equatable {
+    /// Connected (or connecting) and no complete answer in time.
+    case timeout
+    /// Refused, reset, closed early, DNS, a malformed answer: worth another attempt for a safe call.
+    case connection
+    /// The server's TLS certificate is not trusted, or the CA bundle cannot be used: another attempt
+    /// gives the same answer.
+    case certificate
+  }
+
   public var url: URL
   public var reason: String
-  public var description: String { "\(url.host ?? url.absoluteString): \(reason)" }
+  public var kind: Kind
+
+  public init(url: URL, reason: String, kind: Kind = .connection) {
+    self.url = url
+    self.reason = reason
+    self.kind = kind
+  }
+
+  public var host: String { url.host ?? url.absoluteString }
+  public var description: String { "\(host): \(reason)" }
 }
+
+/// The name of the transport before it moved to AsyncHTTPClient.
+@available(*, deprecated, renamed: "AsyncHTTPTransport")
+public typealias URLSessionTransport = AsyncHTTPTransport
 
 /// The one way `lisa` talks HTTP, so tests can swap it and clients stay small.
 public protocol HTTPTransport: Sendable {
   func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse
-}
-
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-  private let session: URLSession
-
-  public init() {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpMaximumConnectionsPerHost = 16
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration)
-  }
-
-  public func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
-    var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-    urlRequest.httpMethod = request.method
-    for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-    // A file body is spooled, prefix + file + suffix, through a small buffer into a temporary file that the
-    // upload task reads: the file is never held in memory whole, whatever its size.
-    var spooled: URL?
-    if let file = request.fileBody {
-      spooled = try Self.spool(file, url: request.url)
-    } else if !request.body.isEmpty {
-      urlRequest.httpBody = request.body
-    }
-    defer { if let spooled { try? FileManager.default.removeItem(at: spooled) } }
-    let exchange = Exchange()
-    let (data, response) = try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { continuation in
-        exchange.start(session: session, request: urlRequest, body: spooled, timeout: timeout, continuation: continuation)
-      }
-    } onCancel: {
-      exchange.finish(.failure(CancellationError()))
-    }
-    guard let http = response as? HTTPURLResponse else { throw TransportError(url: request.url, reason: "not an HTTP response") }
-    var headers: [String: String] = [:]
-    for (key, value) in http.allHeaderFields {
-      if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
-    }
-    return HTTPResponse(status: http.statusCode, headers: headers, body: data)
-  }
-
-  static func spool(_ body: HTTPFileBody, url: URL) throws -> URL {
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent("lisa-upload-\(UUID().uuidString)")
-    guard let input = FileHandle(forReadingAtPath: body.path) else {
-      throw TransportError(url: url, reason: "cannot read \(body.path)")
-    }
-    defer { try? input.close() }
-    guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-      let output = FileHandle(forWritingAtPath: target.path)
-    else { throw TransportError(url: url, reason: "cannot write a temporary file for the upload") }
-    defer { try? output.close() }
-    do {
-      try output.write(contentsOf: body.prefix)
-      while let chunk = try input.read(upToCount: 256 * 1024), !chunk.isEmpty { try output.write(contentsOf: chunk) }
-      try output.write(contentsOf: body.suffix)
-    } catch {
-      try? FileManager.default.removeItem(at: target)
-      throw TransportError(url: url, reason: "cannot spool \(body.path) for the upload: \(error)")
-    }
-    return target
-  }
-}
-
-/// One request and its deadline. FoundationNetworking on Linux does not always honour a request's
-/// timeout (a reset on a reused connection can stall a request for a minute), so the deadline is
-/// enforced here and the caller is answered without waiting for the stalled task to notice.
-/// A dispatch timer rather than a sleeping Swift task: a sleeping task per request stays allocated
-/// until its deadline, which made RSS grow with the request rate (measured: +22 MB per 4,000 requests).
-private final class Exchange: @unchecked Sendable {
-  private let lock = NSLock()
-  private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
-  private var task: URLSessionTask?
-  private var timer: DispatchSourceTimer?
-  private var url: URL?
-  private var started = false
-  private var cancelledBeforeStart = false
-
-  func start(
-    session: URLSession, request: URLRequest, body: URL?, timeout: TimeInterval,
-    continuation: CheckedContinuation<(Data, URLResponse), any Error>
-  ) {
-    let completion: @Sendable (Data?, URLResponse?, (any Error)?) -> Void = { [self] data, response, error in
-      if let error {
-        finish(.failure(error))
-      } else if let response {
-        finish(.success((data ?? Data(), response)))
-      } else {
-        finish(.failure(URLError(.badServerResponse)))
-      }
-    }
-    let task =
-      body.map { session.uploadTask(with: request, fromFile: $0, completionHandler: completion) }
-      ?? session.dataTask(with: request, completionHandler: completion)
-    let timer = DispatchSource.makeTimerSource(queue: .global())
-    timer.schedule(deadline: .now() + max(timeout, 0.001))
-    let timedOut = TransportError(url: request.url ?? URL(fileURLWithPath: "/"), reason: "no answer within \(Int(timeout)) s")
-    timer.setEventHandler { [self] in finish(.failure(timedOut)) }
-    lock.lock()
-    started = true
-    if cancelledBeforeStart {
-      lock.unlock()
-      continuation.resume(throwing: CancellationError())
-      return
-    }
-    self.continuation = continuation
-    self.task = task
-    self.timer = timer
-    self.url = request.url
-    lock.unlock()
-    timer.resume()
-    task.resume()
-  }
-
-  /// Answers the caller with the first result; later ones are dropped.
-  func finish(_ result: Result<(Data, URLResponse), any Error>) {
-    lock.lock()
-    guard let continuation else {
-      if !started { cancelledBeforeStart = true }
-      lock.unlock()
-      return
-    }
-    let (task, timer, url) = (self.task, self.timer, self.url)
-    self.continuation = nil
-    self.task = nil
-    self.timer = nil
-    lock.unlock()
-    timer?.cancel()
-    if case .failure = result { task?.cancel() }
-    switch result {
-    case .failure(let error as URLError):
-      let reason = error.localizedDescription + " (URLError \(error.code.rawValue))"
-      continuation.resume(throwing: TransportError(url: url ?? URL(fileURLWithPath: "/"), reason: reason))
-    default:
-      continuation.resume(with: result)
-    }
-  }
 }

@@ -53,7 +53,7 @@ public struct LisaContext: Sendable {
     now: @escaping @Sendable () -> Date, terminal: Terminal, stdout: any TextSink, stderr: any TextSink,
     stdin: @escaping @Sendable (_ limit: Int) throws -> Data = { _ in Data() },
     readLine: @escaping @Sendable () -> String? = { nil },
-    transport: any HTTPTransport = URLSessionTransport()
+    transport: any HTTPTransport = AsyncHTTPTransport()
   ) {
     self.environment = environment
     self.workingDirectory = workingDirectory
@@ -78,7 +78,8 @@ public struct LisaContext: Sendable {
       stdout: FileHandleSink(.standardOutput),
       stderr: FileHandleSink(.standardError),
       stdin: { limit in try FileIO.readStandardInput(limit: limit) },
-      readLine: { Swift.readLine() }
+      readLine: { Swift.readLine() },
+      transport: AsyncHTTPTransport(environment: env)
     )
   }
 

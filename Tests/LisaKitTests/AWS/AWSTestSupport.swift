@@ -5,7 +5,7 @@ import LisaTestSupport
 
 /// A context for AWS tests: only the environment given, a temp home, real clock unless fixed.
 func awsContext(
-  environment: [String: String] = [:], home: URL? = nil, transport: any HTTPTransport = URLSessionTransport(),
+  environment: [String: String] = [:], home: URL? = nil, transport: any HTTPTransport = AsyncHTTPTransport(),
   now: @escaping @Sendable () -> Date = { Date() }
 ) -> LisaContext {
   let home = home ?? TestPaths.temporaryDirectory("aws-home")

@@ -18,7 +18,7 @@ struct APIKeyStoreFixture {
     let traces = traces
     let client = LisaAPIClient(
       endpoint: LisaAPIEndpoint(url: URL(string: server.apiURL) ?? URL(fileURLWithPath: "/"), source: "test"),
-      credential: APICredential(kind: .apiToken, source: "the test", value: credential), transport: URLSessionTransport(),
+      credential: APICredential(kind: .apiToken, source: "the test", value: credential), transport: AsyncHTTPTransport(),
       retry: AWSRetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05), trace: { traces.add($0.description) })
     return APIKeyStore(client: client, adminGroup: adminGroup, now: { now }, trace: { traces.add($0) })
   }

@@ -2,13 +2,11 @@ import ArgumentParser
 import Foundation
 import LisaKit
 
-/// `--wait`, `--timeout`, `--interval`, shared by the verbs that can wait for a model.
+/// `--wait` and `--interval`, shared by the verbs that can wait for a model. How long they wait is the
+/// command's global `--timeout` (default 30m), which bounds the whole command.
 struct ModelWaitOptions: ParsableArguments {
   @Flag(name: .customLong("wait"), help: "Wait until the change is done (polls with backoff).")
   var wait = false
-
-  @Option(name: .customLong("timeout"), help: "Give up waiting after this long (90s, 30m, 2h, 1d).")
-  var timeout = "30m"
 
   @Option(
     name: .customLong("interval"),
@@ -51,10 +49,9 @@ extension Session {
     }
   }
 
+  /// How long a wait may take: what is left of the command's `--timeout`.
   func timeout(_ options: ModelWaitOptions) throws -> TimeInterval {
-    let seconds = try KeyFileTime.duration(options.timeout, option: "--timeout")
-    guard seconds > 0 else { throw LisaError.usage("--timeout \(options.timeout): must be more than zero") }
-    return seconds
+    deadline.remaining
   }
 
   /// `info` as a sendable function, for work that reports progress from inside LisaKit.

@@ -23,9 +23,6 @@ struct ModelsWait: LisaCommand {
   @Option(name: .customLong("for"), help: "The status to wait for: InService, Stopped or deleted.")
   var target: String
 
-  @Option(name: .customLong("timeout"), help: "Give up after this long (90s, 30m, 2h, 1d).")
-  var timeout = "30m"
-
   @Option(name: .customLong("interval"), help: ArgumentHelp("First pause between polls, in seconds.", valueName: "seconds"))
   var interval: Double = 5
 
@@ -36,7 +33,6 @@ struct ModelsWait: LisaCommand {
       throw LisaError.usage("--for '\(target)' is not something to wait for", hint: "InService, Stopped or deleted")
     }
     var options = ModelWaitOptions()
-    options.timeout = timeout
     options.interval = interval
     try options.validate()
     let seconds = try session.timeout(options)
