@@ -38,6 +38,9 @@ public final class StateStore: Sendable {
 
   /// Another lisa process may be creating or writing the database at this moment: a schema that is
   /// already current is only read, and a busy database is tried again for a while before giving up.
+  /// Two processes creating the schema at once both see it missing, and the one that loses the race
+  /// fails on a table the other has just made ("already exists", or grdb_migrations not yet there):
+  /// looked at again, the schema is current, so such an error is retried a few times too.
   private static func openDatabase(path: String, configuration: Configuration) throws -> DatabaseQueue {
     var attempt = 0
     while true {
@@ -46,7 +49,8 @@ public final class StateStore: Sendable {
         if try !database.read(StateSchema.migrator.hasCompletedMigrations) { try StateSchema.migrator.migrate(database) }
         return database
       } catch let error as DatabaseError
-        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50
+        where ((error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50)
+        || (error.resultCode == .SQLITE_ERROR && attempt < 10)
       {
         attempt += 1
         usleep(100_000)
