@@ -173,13 +173,13 @@ _lisa() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    config|migrate|models|keys|rag|help)
+    config|migrate|models|keys|rag|backup|status|help)
         # Offer subcommand argument completions
         "_lisa_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'config migrate models keys rag help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'config migrate models keys rag backup status help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _lisa_config_show() {
     repeating_flags=()
     non_repeating_flags=(--no-env --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -245,6 +245,17 @@ _lisa_config_show() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -252,7 +263,7 @@ _lisa_config_get() {
     repeating_flags=()
     non_repeating_flags=(--no-env --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -286,6 +297,17 @@ _lisa_config_get() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -293,7 +315,7 @@ _lisa_config_validate() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-env --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -327,6 +349,17 @@ _lisa_config_validate() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -334,7 +367,7 @@ _lisa_config_names() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -368,6 +401,17 @@ _lisa_config_names() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -383,13 +427,13 @@ _lisa_migrate() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    config|plan)
+    config|plan|check)
         # Offer subcommand argument completions
         "_lisa_migrate_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'config plan' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'config plan check' -- "${cur}"))
         ;;
     esac
 }
@@ -398,7 +442,7 @@ _lisa_migrate_config() {
     repeating_flags=()
     non_repeating_flags=(--all-envs --keep-defaults --force --dry-run --no-validate --show-secrets --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--input --output --env --out-dir --report --models-out --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--input --output --env --out-dir --report --models-out --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -456,6 +500,17 @@ _lisa_migrate_config() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -463,7 +518,7 @@ _lisa_migrate_plan() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--from --to --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -498,11 +553,78 @@ _lisa_migrate_plan() {
         return
         ;;
     '-o'|'--output-format')
-        __lisa_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
         return
         ;;
     '--color')
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_migrate_check() {
+    repeating_flags=()
+    non_repeating_flags=(--offline --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--to --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--to')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate check -- --to "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion migrate check -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
         return
         ;;
     esac
@@ -535,7 +657,7 @@ _lisa_models_list() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--status --type --hosting --limit --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--status --type --hosting --limit --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -581,6 +703,17 @@ _lisa_models_list() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -588,7 +721,7 @@ _lisa_models_get() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -622,6 +755,17 @@ _lisa_models_get() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -629,16 +773,13 @@ _lisa_models_create() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file -f --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--file'|'-f')
         __lisa_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
-        return
-        ;;
-    '--timeout')
         return
         ;;
     '--interval')
@@ -673,6 +814,17 @@ _lisa_models_create() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -680,7 +832,7 @@ _lisa_models_update() {
     repeating_flags=()
     non_repeating_flags=(--streaming --no-streaming --acknowledge-restart --dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=(--env --unset-env)
-    non_repeating_options=(--file -f --description --type --allowed-groups --min-capacity --max-capacity --desired-capacity --cooldown --instance-warmup --shared-memory --health-check-command --health-check-interval --health-check-timeout --health-check-start-period --health-check-retries --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --description --type --allowed-groups --min-capacity --max-capacity --desired-capacity --cooldown --instance-warmup --shared-memory --health-check-command --health-check-interval --health-check-timeout --health-check-start-period --health-check-retries --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -737,9 +889,6 @@ _lisa_models_update() {
     '--health-check-retries')
         return
         ;;
-    '--timeout')
-        return
-        ;;
     '--interval')
         return
         ;;
@@ -772,6 +921,17 @@ _lisa_models_update() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -779,14 +939,11 @@ _lisa_models_start() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--timeout')
-        return
-        ;;
     '--interval')
         return
         ;;
@@ -819,6 +976,17 @@ _lisa_models_start() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -826,14 +994,11 @@ _lisa_models_stop() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--timeout')
-        return
-        ;;
     '--interval')
         return
         ;;
@@ -866,6 +1031,17 @@ _lisa_models_stop() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -873,14 +1049,11 @@ _lisa_models_delete() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--timeout')
-        return
-        ;;
     '--interval')
         return
         ;;
@@ -913,6 +1086,17 @@ _lisa_models_delete() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -920,15 +1104,12 @@ _lisa_models_wait() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--for --timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--for --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--for')
-        return
-        ;;
-    '--timeout')
         return
         ;;
     '--interval')
@@ -963,6 +1144,17 @@ _lisa_models_wait() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -993,7 +1185,7 @@ _lisa_models_schedule_get() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1027,6 +1219,17 @@ _lisa_models_schedule_get() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1034,7 +1237,7 @@ _lisa_models_schedule_set() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=(--day)
-    non_repeating_options=(--recurring --timezone --file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--recurring --timezone --file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1081,6 +1284,17 @@ _lisa_models_schedule_set() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1088,7 +1302,7 @@ _lisa_models_schedule_delete() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1122,6 +1336,17 @@ _lisa_models_schedule_delete() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1129,7 +1354,7 @@ _lisa_models_export() {
     repeating_flags=()
     non_repeating_flags=(--force --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file -f --backup --model-table --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --backup --model-table --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1181,6 +1406,17 @@ _lisa_models_export() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1188,16 +1424,13 @@ _lisa_models_apply() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --prune --recreate --acknowledge-restart --wait --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file -f --timeout --interval --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--file -f --interval --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--file'|'-f')
         __lisa_add_completions -f
-        return
-        ;;
-    '--timeout')
         return
         ;;
     '--interval')
@@ -1239,6 +1472,17 @@ _lisa_models_apply() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1269,7 +1513,7 @@ _lisa_keys_create() {
     repeating_flags=()
     non_repeating_flags=(--admin --system --dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expires --rate-limit --groups --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--expires --rate-limit --groups --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1318,6 +1562,17 @@ _lisa_keys_create() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1325,7 +1580,7 @@ _lisa_keys_list() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expiring-within --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--expiring-within --user --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1368,6 +1623,17 @@ _lisa_keys_list() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1375,7 +1641,7 @@ _lisa_keys_show() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1412,6 +1678,17 @@ _lisa_keys_show() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1419,7 +1696,7 @@ _lisa_keys_rotate() {
     repeating_flags=()
     non_repeating_flags=(--system --dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--expires --keep-old --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1462,6 +1739,17 @@ _lisa_keys_rotate() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1469,7 +1757,7 @@ _lisa_keys_revoke() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--legacy-key-file --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--legacy-key-file --store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1
 
     # Offer option value completions
@@ -1510,6 +1798,17 @@ _lisa_keys_revoke() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1517,7 +1816,7 @@ _lisa_keys_check() {
     repeating_flags=()
     non_repeating_flags=(--strict --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--store --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1554,6 +1853,17 @@ _lisa_keys_check() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1561,7 +1871,7 @@ _lisa_keys_export() {
     repeating_flags=()
     non_repeating_flags=(--no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from-table --output --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--from-table --output --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1609,6 +1919,17 @@ _lisa_keys_export() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1616,7 +1937,7 @@ _lisa_keys_import() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --restart --include-expired --admin --overwrite --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--backup --to-table --passphrase-file --format --default-expiration --username --groups --name-prefix --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--backup --to-table --passphrase-file --format --default-expiration --username --groups --name-prefix --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1676,6 +1997,17 @@ _lisa_keys_import() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1683,7 +2015,7 @@ _lisa_keys_migrate() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --restart --include-expired --admin --overwrite --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from-table --to-table --backup --format --default-expiration --username --groups --name-prefix --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--from-table --to-table --backup --format --default-expiration --username --groups --name-prefix --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1749,6 +2081,17 @@ _lisa_keys_migrate() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1756,7 +2099,7 @@ _lisa_keys_verify() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--table --backup --format --passphrase-file --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color)
+    non_repeating_options=(--table --backup --format --passphrase-file --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
 
     # Offer option value completions
@@ -1804,6 +2147,17 @@ _lisa_keys_verify() {
         __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -1813,6 +2167,1529 @@ _lisa_rag() {
     repeating_options=()
     non_repeating_options=()
     __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    repos|collections|docs|ingest|jobs|search|migrate-yaml)
+        # Offer subcommand argument completions
+        "_lisa_rag_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'repos collections docs ingest jobs search migrate-yaml' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_rag_repos() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|get|create|update|delete|export|apply)
+        # Offer subcommand argument completions
+        "_lisa_rag_repos_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list get create update delete export apply' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_rag_repos_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_get() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos get -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_create() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos create -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_update() {
+    repeating_flags=()
+    non_repeating_flags=(--redeploy --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos update -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos delete -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_export() {
+    repeating_flags=()
+    non_repeating_flags=(--force --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos export -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_repos_apply() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --prune --recreate --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos apply -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_collections() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|get|create|update|delete)
+        # Offer subcommand argument completions
+        "_lisa_rag_collections_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list get create update delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_rag_collections_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_collections_get() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections get -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_collections_create() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections create -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_collections_update() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections update -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_collections_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--hard --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections delete -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_docs() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|delete)
+        # Offer subcommand argument completions
+        "_lisa_rag_docs_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_rag_docs_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--collection --limit --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--collection')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag docs list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_docs_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--collection --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--collection')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag docs delete -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_ingest() {
+    repeating_flags=()
+    non_repeating_flags=(--recursive --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--collection --chunk-size --chunk-overlap --parallel --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--collection')
+        return
+        ;;
+    '--chunk-size')
+        return
+        ;;
+    '--chunk-overlap')
+        return
+        ;;
+    '--parallel')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag ingest -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_jobs() {
+    repeating_flags=()
+    non_repeating_flags=(--watch --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag jobs -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_search() {
+    repeating_flags=()
+    non_repeating_flags=(--score --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--top-k --collection --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--top-k')
+        return
+        ;;
+    '--collection')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag search -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_rag_migrate-yaml() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag migrate-yaml -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_backup() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lisa_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|verify|restore)
+        # Offer subcommand argument completions
+        "_lisa_backup_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show verify restore' -- "${cur}"))
+        ;;
+    esac
+}
+
+_lisa_backup_create() {
+    repeating_flags=()
+    non_repeating_flags=(--no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-f --file --only --model-table --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-f'|'--file')
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--model-table')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--kms-key-id')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion backup create -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_backup_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion backup list -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_lisa_backup_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion backup show -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    esac
+}
+
+_lisa_backup_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--secrets --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--passphrase-file --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion backup verify -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    esac
+}
+
+_lisa_backup_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --include-expired --admin --overwrite --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--only --to-deployment --passphrase-file --model-table --to-table --format --default-expiration --username --groups --name-prefix --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--only')
+        return
+        ;;
+    '--to-deployment')
+        return
+        ;;
+    '--passphrase-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--model-table')
+        return
+        ;;
+    '--to-table')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--default-expiration')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--groups')
+        return
+        ;;
+    '--name-prefix')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion backup restore -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -o plusdirs -fX '!*.@(lisabak)'
+        return
+        ;;
+    esac
+}
+
+_lisa_status() {
+    repeating_flags=()
+    non_repeating_flags=(--watch --quiet -q --verbose -v -y --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--litellm-url --serve-url --part-timeout --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
+    __lisa_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--litellm-url')
+        return
+        ;;
+    '--serve-url')
+        return
+        ;;
+    '--part-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--config-dir')
+        __lisa_add_completions -d
+        return
+        ;;
+    '--profile')
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion status -- --profile "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--api-url')
+        return
+        ;;
+    '--token-file')
+        __lisa_add_completions -f
+        return
+        ;;
+    '-o'|'--output-format')
+        __lisa_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''id'$'\n''value'
+        return
+        ;;
+    '--color')
+        __lisa_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    '--api-ca-bundle')
+        __lisa_add_completions -f
+        return
+        ;;
+    esac
 }
 
 _lisa_help() {

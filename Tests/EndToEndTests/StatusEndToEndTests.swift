@@ -126,7 +126,7 @@ import Testing
     let (fd, port) = try LoopbackSockets.silentListener()
     defer { close(fd) }
     let started = Date()
-    let result = try Subprocess.lisa(["status", "--litellm-url", "http://127.0.0.1:\(port)", "--timeout", "1"])
+    let result = try Subprocess.lisa(["status", "--litellm-url", "http://127.0.0.1:\(port)", "--part-timeout", "1"])
     #expect(Date().timeIntervalSince(started) < 8)
     #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("unknown litellm  no answer within 1s"))
@@ -142,7 +142,7 @@ import Testing
       "AWS_CONFIG_FILE": directory.appendingPathComponent("none").path,
       "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("none").path,
     ]
-    let result = try Subprocess.lisa(["status", "--timeout", "5"], cwd: directory, environment: environment)
+    let result = try Subprocess.lisa(["status", "--part-timeout", "5"], cwd: directory, environment: environment)
     #expect(result.status == 69, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("DOWN    api"))
     #expect(result.stdout.contains("unknown serve"))
@@ -165,7 +165,7 @@ import Testing
     let proxy = try LiteLLMProxy(models: ["alpha-chat", "beta-embed"])
     defer { proxy.stop() }
     let result = try Subprocess.lisa(
-      ["status", "--litellm-url", proxy.url.absoluteString, "-o", "json", "--timeout", "20"],
+      ["status", "--litellm-url", proxy.url.absoluteString, "-o", "json", "--part-timeout", "20"],
       environment: ["LISA_API_TOKEN": LiteLLMProxy.masterKey])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)\n\(proxy.logTail())")
     let report = try JSONValue.parse(Data(result.stdout.utf8), source: "status")

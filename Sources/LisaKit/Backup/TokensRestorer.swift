@@ -38,16 +38,18 @@ public struct TokensRestorer: SectionRestorer {
     for try await record in backup.records(kind: TokenBackup.kind) {
       batch.append(try TokenBackup.item(from: record))
       if batch.count == 500 {
-        try await importPlan.add(batch, options: options, dynamo: dynamo, table: table)
+        try await importPlan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
         batch.removeAll(keepingCapacity: true)
       }
     }
-    try await importPlan.add(batch, options: options, dynamo: dynamo, table: table)
+    try await importPlan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
     var plan = SectionPlan(section: .keys)
-    plan.missing = importPlan.wouldWrite
+    // Decided as the real run decides: with --overwrite a differing item is among the writes.
+    plan.missing = importPlan.wouldWrite - importPlan.wouldOverwrite
     plan.same = importPlan.skipped[TokenImporter.alreadyPresent] ?? 0
-    plan.differs = importPlan.skipped.filter { $0.key.hasPrefix("a different item") }.values.reduce(0, +)
-    plan.skipped = importPlan.skipped.values.reduce(0, +) - plan.same - plan.differs
+    plan.differs =
+      importPlan.wouldOverwrite + importPlan.skipped.filter { $0.key.hasPrefix("a different item") }.values.reduce(0, +)
+    plan.skipped = importPlan.skipped.values.reduce(0, +) - plan.same - (plan.differs - importPlan.wouldOverwrite)
     plan.lines = ["into \(table) as \(format.rawValue):"] + importPlan.lines.map { "  " + $0 }
     if overwrite, plan.differs > 0 { plan.lines.append("  --overwrite: the \(plan.differs) differing items are replaced") }
     return plan

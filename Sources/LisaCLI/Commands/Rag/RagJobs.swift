@@ -17,7 +17,6 @@ struct RagJobs: LisaCommand {
 
   @Argument(help: "Repository id.") var repository: String
   @Flag(name: .customLong("watch"), help: "Poll until every job has finished.") var watch = false
-  @Option(name: .customLong("timeout"), help: "Give up watching after this long (90s, 30m, 2h).") var timeout = "30m"
   @Option(name: .customLong("interval"), help: ArgumentHelp("Seconds between polls.", valueName: "seconds"))
   var interval: Double = 5
   @OptionGroup var globals: GlobalOptions
@@ -30,15 +29,16 @@ struct RagJobs: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .jsonl, .id])
-    let seconds = try KeyFileTime.duration(timeout, option: "--timeout")
     let api = try await session.ragAPI()
     _ = try await api.repository(repository)
-    let deadline = Date().addingTimeInterval(seconds)
+    // The command's own deadline (--timeout, LISA_TIMEOUT) bounds the watch.
+    let deadline = Date().addingTimeInterval(session.deadline.remaining)
     var jobs = try await api.jobs(repository)
     var reported = Set(jobs.filter { !RagJobStatus.isOpen($0) }.compactMap { $0["id"]?.stringValue })
     while watch, jobs.contains(where: RagJobStatus.isOpen) {
       guard Date().addingTimeInterval(interval) < deadline else {
-        throw LisaError(.failure, "jobs still running after \(timeout); stopped watching (LISA goes on)")
+        throw LisaError(
+          .failure, "jobs still running when the command's --timeout ran out; stopped watching (LISA goes on)")
       }
       try await Task.sleep(for: .seconds(interval))
       jobs = try await api.jobs(repository)

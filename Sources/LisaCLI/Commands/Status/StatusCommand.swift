@@ -7,7 +7,7 @@ struct StatusCommand: LisaCommand {
     commandName: "status",
     abstract: "Show on one screen whether the deployment's API, Serve endpoint, LiteLLM, models, RAG and tokens are up.",
     discussion: """
-      Parts, each checked at once and each within its own --timeout (finding its URL included): api (LISA's REST \
+      Parts, each checked at once and each within its own --part-timeout (finding its URL included): api (LISA's REST \
       API answers GET /models with the credential, and which credential that is); serve (the Serve container's \
       GET /health at SSM <deploymentPrefix>/lisaServeRestApiUri, or --serve-url); litellm (LiteLLM behind LISA's \
       /v2/serve passthrough: /health/readiness with its version, /health/liveness or else the older \
@@ -32,7 +32,8 @@ struct StatusCommand: LisaCommand {
   @Option(name: .customLong("serve-url"), help: "LISA's Serve endpoint (default: SSM <deploymentPrefix>/lisaServeRestApiUri).")
   var serveURL: String?
 
-  @Option(name: .customLong("timeout"), help: "Seconds each part may take (default: 10).")
+  @Option(
+    name: .customLong("part-timeout"), help: "Seconds each part may take (default: 10; --timeout bounds the whole command).")
   var timeout: Double = 10
 
   @Flag(name: .customLong("watch"), help: "Redraw until interrupted (terminal only).")
@@ -44,7 +45,7 @@ struct StatusCommand: LisaCommand {
   @OptionGroup var globals: GlobalOptions
 
   func validate() throws {
-    guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+    guard timeout > 0, timeout <= 300 else { throw ValidationError("--part-timeout must be between 0 and 300 seconds") }
     guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second") }
     if litellmURL != nil, serveURL != nil { throw ValidationError("'--litellm-url' and '--serve-url' cannot be used together") }
   }
