@@ -118,7 +118,7 @@ import Testing
       "/bin/sh",
       [
         "-c",
-        "yes > '\(fifo)' & \(limits); timeout 30 '\(LisaBinary.path)' migrate config --input '\(fifo)'; s=$?; kill $! 2>/dev/null; exit $s",
+        "yes 2>/dev/null > '\(fifo)' & \(limits); timeout 30 '\(LisaBinary.path)' migrate config --input '\(fifo)'; s=$?; kill $! 2>/dev/null; exit $s",
       ],
       cwd: dir)
     expectOneLine(fed, status: 65, "fifo: more than the 4.0 MB limit")

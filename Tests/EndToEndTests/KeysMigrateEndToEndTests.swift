@@ -134,9 +134,6 @@ import Testing
       let check = try TokenTableScript.check(endpoint: server.url, table: Self.target, secrets: setup.secrets, now: now)
       #expect(check.accepted == setup.total - setup.expired && check.missing == 0 && check.bad == 0, "\(check.problems)")
       #expect(try TokenTableScript.dump(endpoint: server.url, table: Self.target).count == setup.total - setup.expired)
-      // A write whose answer was dropped and whose resend then failed its condition is still this run's write.
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-      #expect((json["counts"] as? [String: Any])?["written"] as? Int == setup.total - setup.expired, "\(run.stdout)")
     }
   }
 

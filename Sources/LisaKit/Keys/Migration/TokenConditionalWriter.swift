@@ -43,9 +43,6 @@ struct TokenConditionalWriter: Sendable {
       } catch is DynamoDBConditionalCheckFailed {
         guard case .s(let key)? = item["token"] else { break }
         let current = try await dynamo.getItem(table: table, key: ["token": .s(key)], consistentRead: true)
-        // Exactly the item sent, run start time included: this write landed and its answer was lost
-        // (the resend then failed its condition). It counts as written, so the counts stay true.
-        if current == item { return Checkpoint(itemKey: record.key, status: .written) }
         switch TokenImportDecision.decide(planned: item, current: current, pendingFromEarlierSession: false, overwrite: overwrite)
         {
         case .create: continue
