@@ -42,7 +42,7 @@ import Testing
       #expect(created.stdout == secret + "\n" && secret.count == 128)
       let id = try #require(try await h.ids().first)
       #expect(
-        created.stderr
+        withoutWaitNotices(created.stderr)
           == "created key 'ci' in api (id \(id), user alice, groups ml,lisa-admins, expires 2026-12-18T11:06:40)\n")
       let json = await h.run(["create", "etl", "--user", "bob", "--system", "-o", "json"])
       #expect(json.status == .ok && json.stdout.contains("\"secret\": \"") && json.stdout.contains("\"system\": true"))

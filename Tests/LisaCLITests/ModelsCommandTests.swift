@@ -20,7 +20,7 @@ import Testing
       let plain = await runModels(["models", "list"], server: server)
       #expect(plain.stdout.hasPrefix("ID  ") && plain.stdout.contains("  STATUS\n"))
       #expect(!plain.stdout.contains("\u{1B}["))
-      #expect(plain.stderr == "3 models\n")
+      #expect(withoutWaitNotices(plain.stderr) == "3 models\n")
       let coloured = await runModels(["models", "list"], server: server, terminal: interactive)
       #expect(coloured.stdout.contains("\u{1B}[32mInService\u{1B}[0m") && coloured.stdout.contains("\u{1B}[31mFailed\u{1B}[0m"))
       let bad = await runModels(["models", "list", "--status", "Running"], server: server)
