@@ -12,6 +12,15 @@ public struct FieldChange: Sendable, Equatable {
   public var restartsContainer: Bool
 }
 
+extension FieldChange {
+  /// A change as `models apply -o json` and `rag repos apply -o json` print it.
+  public var json: JSONValue {
+    .object([
+      ("path", .string(path)), ("from", from ?? .null), ("to", to ?? .null), ("needsRecreate", .bool(needsRecreate)),
+    ])
+  }
+}
+
 /// Compares a desired create request with a model's exported one, field by field. Fields the file
 /// leaves out are not managed (LISA cannot unset them either), nor is `desiredCapacity`; the environment
 /// map is managed as a whole, so a variable removed from the file is removed from the model.

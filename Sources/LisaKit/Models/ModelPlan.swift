@@ -30,13 +30,7 @@ public struct ModelPlanItem: Sendable {
       ("note", .optional(note)), ("restartsContainer", .bool(restartsContainer)),
       (
         "changes",
-        .array(
-          changes.map { change in
-            .object([
-              ("path", .string(change.path)), ("from", change.from ?? .null), ("to", change.to ?? .null),
-              ("needsRecreate", .bool(change.needsRecreate)),
-            ])
-          })
+        .array(changes.map(\.json))
       ),
     ])
   }

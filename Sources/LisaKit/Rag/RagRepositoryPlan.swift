@@ -25,13 +25,7 @@ public struct RagPlanItem: Sendable {
       ("status", .optional(current?.status)), ("note", .optional(note)), ("refusal", .optional(refusal)),
       (
         "changes",
-        .array(
-          changes.map { change in
-            .object([
-              ("path", .string(change.path)), ("from", change.from ?? .null), ("to", change.to ?? .null),
-              ("needsRecreate", .bool(change.needsRecreate)),
-            ])
-          })
+        .array(changes.map(\.json))
       ),
     ])
   }

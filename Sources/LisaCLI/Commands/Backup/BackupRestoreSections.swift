@@ -13,7 +13,7 @@ extension BackupRestore {
     case .models:
       let catalog = try await session.modelCatalog(table: modelTable)
       let waiter = session.waiter(catalog, waiting)
-      let (wait, timeout, progress) = (waiting.wait, try session.timeout(waiting), session.progressLine)
+      let (wait, timeout, progress) = (waiting.wait, session.deadline.remaining, session.progressLine)
       return ModelsRestorer(catalog: catalog) { recreate in
         ModelApplier(
           api: catalog.api, waiter: waiter, recreate: recreate, waitForReady: wait, timeout: timeout, progress: progress)
@@ -34,7 +34,7 @@ extension BackupRestore {
     case .rag:
       let api = try await session.ragAPI()
       return RagRestorer(
-        api: api, waiter: session.ragWaiter(api, waiting, timeout: try session.timeout(waiting)),
+        api: api, waiter: session.ragWaiter(api, waiting, timeout: session.deadline.remaining),
         progress: session.progressLine)
     }
   }

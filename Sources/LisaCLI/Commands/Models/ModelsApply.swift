@@ -55,7 +55,7 @@ struct ModelsApply: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let path = session.context.resolve(file)
     let shown = session.context.display(path)
     let documents = try await ModelSource.documents(path: path, displayName: shown) { encryption in

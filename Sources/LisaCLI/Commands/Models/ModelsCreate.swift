@@ -36,7 +36,7 @@ struct ModelsCreate: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .id])
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let document = try session.requestFile(file)
     var body = try session.requireValid(CreateModelRules.check(document.request, locate: document.locate), what: document.origin)
     let id = body["modelId"]?.stringValue ?? ""

@@ -26,7 +26,7 @@ struct ModelsDelete: LisaCommand {
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let catalog = try await session.modelCatalog()
     let api = catalog.api
     let current = try await api.get(id)

@@ -33,7 +33,7 @@ struct ModelsStop: LisaCommand {
 extension Session {
   /// Start or stop: checked like any update, idempotent when the model is already there or on its way.
   func switchModel(_ id: String, on: Bool, dryRun: Bool, waiting: ModelWaitOptions) async throws {
-    let timeout = try timeout(waiting)
+    let timeout = deadline.remaining
     let verb = on ? "start" : "stop"
     let target: WaitTarget = on ? .inService : .stopped
     let catalog = try await modelCatalog()

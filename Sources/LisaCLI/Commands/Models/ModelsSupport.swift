@@ -49,11 +49,6 @@ extension Session {
     }
   }
 
-  /// How long a wait may take: what is left of the command's `--timeout`.
-  func timeout(_ options: ModelWaitOptions) throws -> TimeInterval {
-    deadline.remaining
-  }
-
   /// `info` as a sendable function, for work that reports progress from inside LisaKit.
   var progressLine: @Sendable (String) -> Void {
     let quiet = self.quiet

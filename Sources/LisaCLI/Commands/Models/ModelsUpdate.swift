@@ -87,7 +87,7 @@ struct ModelsUpdate: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .id])
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let patch = try file.map(session.requestFile)
     let request = try UpdateFlags(command: self).apply(to: patch?.request ?? .object([]))
     let catalog = try await session.modelCatalog()

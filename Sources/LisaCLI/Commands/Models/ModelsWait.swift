@@ -35,7 +35,7 @@ struct ModelsWait: LisaCommand {
     var options = ModelWaitOptions()
     options.interval = interval
     try options.validate()
-    let seconds = try session.timeout(options)
+    let seconds = session.deadline.remaining
     let model = try await session.waiter(session.modelCatalog(), options).wait(
       for: id, until: wanted, timeout: seconds, onChange: session.statusPrinter)
     if session.globals.output.format == .json, let model { session.printModel(model, format: .json) }

@@ -30,7 +30,7 @@ struct RagMigrateYAML: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let config = try session.loadConfig()
     guard let entries = config.merged.lookup(["ragRepositories"]) else {
       throw LisaError(.notFound, "the config has no ragRepositories", hint: "nothing to migrate")

@@ -41,7 +41,7 @@ struct RagReposApply: LisaCommand {
 
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let path = session.context.resolve(file)
     let shown = session.context.display(path)
     let definitions = try RagDefinitionFile.load(path: path, displayName: shown)

@@ -30,7 +30,7 @@ struct RagReposCreate: LisaCommand {
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let definition = try session.ragDefinition(file)
     let checked = RagRules.checkRepository(definition.request, locate: definition.locate)
     let body = try session.requireValid(checked, what: definition.origin)

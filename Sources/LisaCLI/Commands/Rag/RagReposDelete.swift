@@ -27,7 +27,7 @@ struct RagReposDelete: LisaCommand {
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let api = try await session.ragAPI()
     let repository = try await api.repository(id)
     let collections = (try? await api.collections(id))?.count

@@ -40,7 +40,7 @@ struct RagReposUpdate: LisaCommand {
   }
 
   func run(_ session: Session) async throws {
-    let timeout = try session.timeout(waiting)
+    let timeout = session.deadline.remaining
     let api = try await session.ragAPI()
     let current = try await api.repository(id)
     let body: JSONValue
