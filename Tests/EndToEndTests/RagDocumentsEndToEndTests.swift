@@ -53,14 +53,15 @@ import Testing
       try makeFiles(200, in: files)
       let env = environment(server, moto, state: dir.appendingPathComponent("state"))
       let first = try Subprocess.startLisa(["rag", "ingest", "kb-docs", "corpus", "--parallel", "1"], cwd: dir, environment: env)
+      // A blocking loop on the journal, as the keys kill test does: an awaiting loop can sit unscheduled while
+      // other tests hold the pool, and the run then finishes before it is killed.
+      let store = try KeysMigrateEndToEndTests.waitForState(dir.appendingPathComponent("state"))
+      let target = "\(server.apiURL)|kb-docs|"
       let deadline = Date().addingTimeInterval(60)
-      while try await calls(server, "POST /repository/presigned-url") < 40, Date() < deadline, first.isRunning {
-        try await Task.sleep(for: .milliseconds(20))
-      }
+      while first.isRunning, Date() < deadline, try store.ragIngestRecords(target: target).count < 40 { usleep(2_000) }
       first.killHard()
       _ = first.wait()
-      let store = try StateStore(directory: dir.appendingPathComponent("state").path, now: { Date() })
-      let journaled = try store.ragIngestRecords(target: "\(server.apiURL)|kb-docs|").count
+      let journaled = try store.ragIngestRecords(target: target).count
       let before = try await calls(server, "POST /repository/presigned-url")
       #expect(journaled >= 30 && journaled < 200, "journaled \(journaled)")
       #expect(try await calls(server, "POST /repository/kb-docs/bulk") == 0)
