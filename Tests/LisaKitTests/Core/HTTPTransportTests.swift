@@ -102,7 +102,9 @@ struct HTTPTransportTests {
     let request = HTTPRequest(
       method: "POST", url: server.url,
       fileBody: HTTPFileBody(prefix: Data("head-".utf8), path: file.path, suffix: Data("-tail".utf8)))
-    let response = try await AsyncHTTPTransport().send(request, timeout: 10)
+    // A generous deadline: the body is fed from an async sequence, which other tests' blocking child-process waits can
+    // keep unscheduled for over a minute on two cores. What is checked is what arrives.
+    let response = try await AsyncHTTPTransport().send(request, timeout: 180)
     #expect(String(decoding: response.body, as: UTF8.self) == "\(content.count + 10)")
     let seen = try #require(server.requests.first)
     #expect(seen.headers["content-length"] == "\(content.count + 10)")
