@@ -25,7 +25,7 @@ import Testing
     try await MotoServer.with { moto in
       try await FakeLisaServer.with(dynamoDB: moto) { server in
         let dir = TestPaths.temporaryDirectory("e2e-backup")
-        try TokenTableScript.seed(
+        try await TokenTableScript.seed(
           endpoint: moto.url, table: Self.legacy, target: v6Table ? Self.v6 : nil, count: tokens, now: now,
           secrets: dir.appendingPathComponent("secrets.jsonl"))
         var env = server.environment()
@@ -36,7 +36,7 @@ import Testing
         try await server.settleAfter(0.05)
         for model in [ModelFixtures.hosted, ModelFixtures.thirdParty] {
           try model.write(to: dir.appendingPathComponent("model.json"), atomically: true, encoding: .utf8)
-          let created = try lisa(["models", "create", "-f", "model.json"], deployment)
+          let created = try await lisa(["models", "create", "-f", "model.json"], deployment)
           #expect(created.status == 0, "\(created.stderr)")
         }
         try await body(deployment)
@@ -44,8 +44,8 @@ import Testing
     }
   }
 
-  func lisa(_ arguments: [String], _ deployment: Deployment, env: [String: String]? = nil) throws -> ProcessResult {
-    try Subprocess.lisa(arguments, cwd: deployment.dir, environment: env ?? deployment.env)
+  func lisa(_ arguments: [String], _ deployment: Deployment, env: [String: String]? = nil) async throws -> ProcessResult {
+    try await Subprocess.lisa(arguments, cwd: deployment.dir, environment: env ?? deployment.env)
   }
 
   /// Models as the fake's table holds them, without the status (which settles on its own clock).
@@ -55,38 +55,38 @@ import Testing
     return models
   }
 
-  func tokens(_ deployment: Deployment, table: String = legacy) throws -> [String] {
-    try TokenTableScript.dump(endpoint: deployment.moto.url, table: table).sorted()
+  func tokens(_ deployment: Deployment, table: String = legacy) async throws -> [String] {
+    try await TokenTableScript.dump(endpoint: deployment.moto.url, table: table).sorted()
   }
 
   /// A teardown: no models, the token tables deleted and (as a redeploy makes them) created empty.
   func tearDown(_ deployment: Deployment, recreate: [(String, Bool)]) async throws {
     try await deployment.server.control("reset")
     try await deployment.server.settleAfter(0.05)
-    for table in [Self.legacy, Self.v6] { try? TokenTableScript.drop(endpoint: deployment.moto.url, table: table) }
-    for (table, v61) in recreate { try TokenTableScript.create(endpoint: deployment.moto.url, table: table, v61: v61) }
+    for table in [Self.legacy, Self.v6] { try? await TokenTableScript.drop(endpoint: deployment.moto.url, table: table) }
+    for (table, v61) in recreate { try await TokenTableScript.create(endpoint: deployment.moto.url, table: table, v61: v61) }
   }
 
   @Test
   func aFullCycleBringsBackTheSameDeploymentFieldByField() async throws {
     try await withDeployment(tokens: 5000) { deployment in
       let modelsBefore = try await models(deployment)
-      let tokensBefore = try tokens(deployment)
+      let tokensBefore = try await tokens(deployment)
       #expect(modelsBefore.count == 2 && tokensBefore.count == 5000)
       #expect(modelsBefore["claude"]?["apiKey"]?.stringValue == ModelFixtures.thirdPartyKey)
 
-      let created = try lisa(["backup", "create", "-f", "full.lisabak", "-o", "json"], deployment)
+      let created = try await lisa(["backup", "create", "-f", "full.lisabak", "-o", "json"], deployment)
       #expect(created.status == 0, "\(created.stderr)")
       let path = deployment.dir.appendingPathComponent("full.lisabak").path
       #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
       #expect(created.stderr.contains("models: 2 records") && created.stderr.contains("keys: 5000 records"))
       #expect(!created.stdout.contains(ModelFixtures.thirdPartyKey) && !created.stderr.contains(ModelFixtures.thirdPartyKey))
-      let again = try lisa(["backup", "create", "-f", "full.lisabak"], deployment)
+      let again = try await lisa(["backup", "create", "-f", "full.lisabak"], deployment)
       #expect(again.status == 6 && again.stderr.contains("full.lisabak: already exists"), "never silently overwritten")
 
       var noKey = deployment.env
       noKey["LISA_BACKUP_PASSPHRASE"] = nil
-      let shown = try lisa(["backup", "show", "full.lisabak", "-o", "json"], deployment, env: noKey)
+      let shown = try await lisa(["backup", "show", "full.lisabak", "-o", "json"], deployment, env: noKey)
       #expect(shown.status == 0, "\(shown.stderr)")
       let json = try JSONValue.parse(Data(shown.stdout.utf8), source: "show")
       #expect(json["source"]?["deployment"]?.stringValue == "prod" && json["source"]?["stage"]?.stringValue == "prod")
@@ -98,14 +98,15 @@ import Testing
       #expect(!shown.stdout.contains(ModelFixtures.thirdPartyKey))
 
       try await tearDown(deployment, recreate: [(Self.legacy, false)])
-      #expect(try await models(deployment).isEmpty && (try tokens(deployment)).isEmpty)
+      let tokensLeft = try await tokens(deployment)
+      #expect(try await models(deployment).isEmpty && tokensLeft.isEmpty)
 
-      let restored = try lisa(["backup", "restore", "full.lisabak", "--include-expired"], deployment)
+      let restored = try await lisa(["backup", "restore", "full.lisabak", "--include-expired"], deployment)
       #expect(restored.status == 0, "\(restored.stderr)")
       #expect(restored.stdout.contains("models: 2 missing, 0 the same, 0 differ"))
       try await Task.sleep(for: .milliseconds(200))
       #expect(try await models(deployment) == modelsBefore, "every model, its API key included, as it was")
-      #expect(try tokens(deployment) == tokensBefore, "every token item, attribute by attribute")
+      #expect(try await tokens(deployment) == tokensBefore, "every token item, attribute by attribute")
     }
   }
 
@@ -113,7 +114,7 @@ import Testing
   func aRestoreKilledAtSeveralPointsEndsAsAnUninterruptedOne() async throws {
     try await withDeployment(tokens: 2000, v6Table: true) { deployment in
       let modelsBefore = try await models(deployment)
-      #expect(try lisa(["backup", "create", "-f", "b.lisabak", "-q"], deployment).status == 0)
+      #expect(try await lisa(["backup", "create", "-f", "b.lisabak", "-q"], deployment).status == 0)
       try await tearDown(deployment, recreate: [(Self.v6, true)])
       let arguments = ["backup", "restore", "b.lisabak", "--default-expiration", "90d", "-q"]
       let server = deployment.server
@@ -129,10 +130,10 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline, !(try await condition(state)) { usleep(2_000) }
         process.killHard()
-        let result = process.wait()
+        let result = await process.wait()
         #expect(result.status != 0 || !label.isEmpty)
       }
-      let finish = try lisa(["backup", "restore", "b.lisabak", "--default-expiration", "90d", "-o", "json"], deployment)
+      let finish = try await lisa(["backup", "restore", "b.lisabak", "--default-expiration", "90d", "-o", "json"], deployment)
       #expect(finish.status == 0, "\(finish.stderr)")
       let json = try JSONValue.parse(Data(finish.stdout.utf8), source: "restore")
       #expect(json["counts"]?["keys.accepted"]?.intValue == json["counts"]?["keys.written"]?.intValue)
@@ -140,25 +141,26 @@ import Testing
       #expect(try await models(deployment) == modelsBefore)
 
       // The uninterrupted baseline: the same backup's tokens imported into a fresh v6.1 table in one go.
-      try TokenTableScript.create(endpoint: deployment.moto.url, table: "baseline", v61: true)
-      let baseline = try lisa(
+      try await TokenTableScript.create(endpoint: deployment.moto.url, table: "baseline", v61: true)
+      let baseline = try await lisa(
         ["keys", "import", "--backup", "b.lisabak", "--to-table", "baseline", "--default-expiration", "90d", "-q"], deployment)
       #expect(baseline.status == 0, "\(baseline.stderr)")
-      let interrupted = KeysMigrateEndToEndTests.withoutRunTimes(try tokens(deployment, table: Self.v6)).sorted()
-      #expect(interrupted == KeysMigrateEndToEndTests.withoutRunTimes(try tokens(deployment, table: "baseline")).sorted())
+      let interrupted = KeysMigrateEndToEndTests.withoutRunTimes(try await tokens(deployment, table: Self.v6)).sorted()
+      let baselineTokens = try await tokens(deployment, table: "baseline")
+      #expect(interrupted == KeysMigrateEndToEndTests.withoutRunTimes(baselineTokens).sorted())
       #expect(!interrupted.isEmpty && interrupted.allSatisfy { $0.contains("tokenUUID") }, "converted as keys migrate does")
     }
   }
 
   @Test func aDryRunChangesNothingAndDamagedFilesAreRefused() async throws {
     try await withDeployment(tokens: 200) { deployment in
-      #expect(try lisa(["backup", "create", "-f", "b.lisabak", "-q"], deployment).status == 0)
+      #expect(try await lisa(["backup", "create", "-f", "b.lisabak", "-q"], deployment).status == 0)
       try await tearDown(deployment, recreate: [(Self.legacy, false)])
-      let dry = try lisa(["backup", "restore", "b.lisabak", "--dry-run"], deployment)
+      let dry = try await lisa(["backup", "restore", "b.lisabak", "--dry-run"], deployment)
       #expect(dry.status == 0, "\(dry.stderr)")
       #expect(dry.stdout.hasPrefix("dry run: nothing restored; from b.lisabak:\nmodels: 2 missing, 0 the same, 0 differ\n"))
       #expect(try await deployment.server.requests().allSatisfy { $0["method"] == .string("GET") })
-      #expect(try tokens(deployment).isEmpty)
+      #expect(try await tokens(deployment).isEmpty)
       let state = try StateStore(directory: deployment.state.path, now: { Date() })
       #expect(try state.recentRuns().isEmpty, "a dry run journals nothing")
 
@@ -175,24 +177,24 @@ import Testing
       wrong["LISA_BACKUP_PASSPHRASE"] = "not the passphrase"
       for (name, data, status, message) in damaged {
         try data.write(to: deployment.dir.appendingPathComponent(name))
-        let refused = try lisa(["backup", "restore", name], deployment, env: wrong)
+        let refused = try await lisa(["backup", "restore", name], deployment, env: wrong)
         #expect(refused.status == status && refused.stderr.contains(message), "\(name): \(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stdout.isEmpty, "one line: \(refused.stderr)")
       }
       #expect(try await deployment.server.requests().allSatisfy { $0["method"] == .string("GET") }, "nothing restored")
-      #expect(try tokens(deployment).isEmpty)
+      #expect(try await tokens(deployment).isEmpty)
 
-      let verified = try lisa(["backup", "verify", "b.lisabak"], deployment)
+      let verified = try await lisa(["backup", "verify", "b.lisabak"], deployment)
       #expect(verified.status == 0 && verified.stderr.contains("every secret decrypts"), "\(verified.stderr)")
-      #expect(try lisa(["backup", "verify", "flipped.lisabak"], deployment).status == 65)
-      #expect(try lisa(["backup", "verify", "b.lisabak"], deployment, env: wrong).status == 4)
+      #expect(try await lisa(["backup", "verify", "flipped.lisabak"], deployment).status == 65)
+      #expect(try await lisa(["backup", "verify", "b.lisabak"], deployment, env: wrong).status == 4)
 
-      let listed = try lisa(["backup", "list", "-o", "json"], deployment)
+      let listed = try await lisa(["backup", "list", "-o", "json"], deployment)
       #expect(listed.status == 0 && listed.stdout.contains("\"status\": \"ok\""), "\(listed.stdout)")
       try flipped.write(to: deployment.dir.appendingPathComponent("b.lisabak"))
-      #expect(try lisa(["backup", "list", "-o", "json"], deployment).stdout.contains("\"status\": \"damaged"))
+      #expect(try await lisa(["backup", "list", "-o", "json"], deployment).stdout.contains("\"status\": \"damaged"))
       try FileManager.default.removeItem(at: deployment.dir.appendingPathComponent("b.lisabak"))
-      #expect(try lisa(["backup", "list"], deployment).stdout.contains(" missing"))
+      #expect(try await lisa(["backup", "list"], deployment).stdout.contains(" missing"))
     }
   }
 }

@@ -57,20 +57,20 @@ import Testing
       var env = server.environment
       env["LISA_STATE_DIR"] = dir.appendingPathComponent("state").path
       env["HOME"] = dir.path
-      func lisa(_ arguments: [String]) throws -> ProcessResult {
-        try Subprocess.lisa(arguments, cwd: dir, environment: env)
+      func lisa(_ arguments: [String]) async throws -> ProcessResult {
+        try await Subprocess.lisa(arguments, cwd: dir, environment: env)
       }
       try Self.repositories.write(to: dir.appendingPathComponent("repos.yaml"), atomically: true, encoding: .utf8)
-      let applied = try lisa(["rag", "repos", "apply", "-f", "repos.yaml", "--wait"])
+      let applied = try await lisa(["rag", "repos", "apply", "-f", "repos.yaml", "--wait"])
       #expect(applied.status == 0, "\(applied.stderr)")
       try "name: manuals\ndescription: operator manuals\n".write(
         to: dir.appendingPathComponent("collection.yaml"), atomically: true, encoding: .utf8)
-      let collection = try lisa(["rag", "collections", "create", "docs-search", "-f", "collection.yaml"])
+      let collection = try await lisa(["rag", "collections", "create", "docs-search", "-f", "collection.yaml"])
       #expect(collection.status == 0, "\(collection.stderr)")
       let before = try await Self.state(server)
       #expect(before.filter { $0.hasPrefix("collection ") }.count >= 3, "two default collections and manuals: \(before)")
 
-      let created = try lisa(["backup", "create", "--only", "rag", "--no-encrypt", "-f", "rag.lisabak", "-o", "json"])
+      let created = try await lisa(["backup", "create", "--only", "rag", "--no-encrypt", "-f", "rag.lisabak", "-o", "json"])
       #expect(created.status == 0, "\(created.stderr)")
       let sections = try JSONValue.parse(Data(created.stdout.utf8), source: "create")["sections"]?.arrayItems ?? []
       #expect(
@@ -78,12 +78,12 @@ import Testing
 
       try await server.control("reset")
       try await server.settleAfter(0.05)
-      let restored = try lisa(["backup", "restore", "rag.lisabak"])
+      let restored = try await lisa(["backup", "restore", "rag.lisabak"])
       #expect(restored.status == 0, "\(restored.stderr)")
       #expect(restored.stdout.contains("rag: 3 missing, 0 the same, 0 differ"), "\(restored.stdout)")
       let after = try await Self.state(server)
       #expect(after == before, "before: \(before)\nafter: \(after)")
-      let again = try lisa(["backup", "restore", "rag.lisabak", "--dry-run"])
+      let again = try await lisa(["backup", "restore", "rag.lisabak", "--dry-run"])
       #expect(again.stdout.contains("rag: 0 missing, 3 the same, 0 differ"), "\(again.stdout)")
     }
   }

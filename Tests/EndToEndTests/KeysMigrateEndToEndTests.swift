@@ -17,10 +17,10 @@ import Testing
     var total: Int
   }
 
-  func setUp(_ server: MotoServer, count: Int, endpoint: URL? = nil) throws -> Setup {
+  func setUp(_ server: MotoServer, count: Int, endpoint: URL? = nil) async throws -> Setup {
     let dir = TestPaths.temporaryDirectory("e2e-keys")
     let secrets = dir.appendingPathComponent("secrets.jsonl")
-    try TokenTableScript.seed(
+    try await TokenTableScript.seed(
       endpoint: server.url, table: Self.source, target: Self.target, count: count, now: now, secrets: secrets)
     let expired = try String(contentsOf: secrets, encoding: .utf8).split(separator: "\n").filter { line in
       guard let data = String(line).data(using: .utf8),
@@ -46,8 +46,8 @@ import Testing
 
   @Test func migrateCarriesEveryLiveTokenAndSaysSoOnce() async throws {
     try await MotoServer.with { server in
-      let setup = try setUp(server, count: 2000)
-      let run = try Subprocess.lisa(
+      let setup = try await setUp(server, count: 2000)
+      let run = try await Subprocess.lisa(
         ["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
       #expect(run.status == 0, "\(run.stderr)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -58,7 +58,7 @@ import Testing
       let summary = run.stderr.split(separator: "\n").filter { $0.hasPrefix("keys migrate:") }
       #expect(summary.count == 1)
       #expect(summary.first?.contains("written \(setup.total - setup.expired)") == true)
-      let check = try TokenTableScript.check(endpoint: server.url, table: Self.target, secrets: setup.secrets, now: now)
+      let check = try await TokenTableScript.check(endpoint: server.url, table: Self.target, secrets: setup.secrets, now: now)
       #expect(check.accepted == setup.total - setup.expired && check.missing == 0 && check.bad == 0, "\(check.problems)")
       let backup = try #require(json["backup"] as? String)
       #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
@@ -70,7 +70,7 @@ import Testing
 
   @Test func killedAtAnyPointItResumesToTheTableAnUninterruptedRunWrites() async throws {
     try await MotoServer.with { server in
-      let setup = try setUp(server, count: 4000)
+      let setup = try await setUp(server, count: 4000)
       let arguments = ["keys", "migrate", "--default-expiration", "90d", "-q"]
       let stateDir = setup.dir.appendingPathComponent("state")
       let killPoints: [(String, (StateStore) throws -> Bool)] = [
@@ -87,10 +87,10 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline, !(try condition(state)) { usleep(2_000) }
         process.killHard()
-        let result = process.wait()
+        let result = await process.wait()
         #expect(result.status != 0 || !label.isEmpty)
       }
-      let finish = try Subprocess.lisa(arguments + ["-o", "json"], environment: setup.environment)
+      let finish = try await Subprocess.lisa(arguments + ["-o", "json"], environment: setup.environment)
       #expect(finish.status == 0, "\(finish.stderr)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(finish.stdout.utf8)) as? [String: Any])
       #expect(json["resumed"] as? Bool == true)
@@ -99,16 +99,16 @@ import Testing
         "written counted once, across sessions")
 
       // The uninterrupted baseline: the same backup imported into a fresh table in one go.
-      try TokenTableScript.create(endpoint: server.url, table: "baseline", v61: true)
-      let baseline = try Subprocess.lisa(
+      try await TokenTableScript.create(endpoint: server.url, table: "baseline", v61: true)
+      let baseline = try await Subprocess.lisa(
         [
           "keys", "import", "--backup", try #require(json["backup"] as? String), "--to-table", "baseline", "--default-expiration",
           "90d", "-q",
         ],
         environment: setup.environment)
       #expect(baseline.status == 0, "\(baseline.stderr)")
-      let interrupted = try TokenTableScript.dump(endpoint: server.url, table: Self.target)
-      let uninterrupted = try TokenTableScript.dump(endpoint: server.url, table: "baseline")
+      let interrupted = try await TokenTableScript.dump(endpoint: server.url, table: Self.target)
+      let uninterrupted = try await TokenTableScript.dump(endpoint: server.url, table: "baseline")
       #expect(interrupted.count == setup.total - setup.expired, "no loss, no duplicates")
       #expect(Self.withoutRunTimes(interrupted) == Self.withoutRunTimes(uninterrupted))
       #expect(
@@ -122,8 +122,8 @@ import Testing
     try await MotoServer.with { server in
       let proxy = try FaultProxy(upstream: server.url)
       defer { proxy.stop() }
-      let setup = try setUp(server, count: 400, endpoint: proxy.url)
-      let run = try Subprocess.lisa(
+      let setup = try await setUp(server, count: 400, endpoint: proxy.url)
+      let run = try await Subprocess.lisa(
         ["keys", "migrate", "--default-expiration", "90d", "-o", "json"], environment: setup.environment)
       let faults = proxy.stop()
       #expect(run.status == 0, "\(run.stderr)")
@@ -131,17 +131,17 @@ import Testing
       for kind in ["throttle", "500", "drop", "unprocessedKeys"] {
         #expect((faults[kind] ?? 0) > 0, "the proxy injected no \(kind) faults: \(faults)")
       }
-      let check = try TokenTableScript.check(endpoint: server.url, table: Self.target, secrets: setup.secrets, now: now)
+      let check = try await TokenTableScript.check(endpoint: server.url, table: Self.target, secrets: setup.secrets, now: now)
       #expect(check.accepted == setup.total - setup.expired && check.missing == 0 && check.bad == 0, "\(check.problems)")
-      #expect(try TokenTableScript.dump(endpoint: server.url, table: Self.target).count == setup.total - setup.expired)
+      #expect(try await TokenTableScript.dump(endpoint: server.url, table: Self.target).count == setup.total - setup.expired)
     }
   }
 
   @Test func badInputsGiveOneClearLineAndWriteNothing() async throws {
     try await MotoServer.with { server in
-      let setup = try setUp(server, count: 60)
-      func lisa(_ arguments: [String], _ overrides: [String: String] = [:]) throws -> ProcessResult {
-        try Subprocess.lisa(arguments, environment: setup.environment.merging(overrides) { _, new in new })
+      let setup = try await setUp(server, count: 60)
+      func lisa(_ arguments: [String], _ overrides: [String: String] = [:]) async throws -> ProcessResult {
+        try await Subprocess.lisa(arguments, environment: setup.environment.merging(overrides) { _, new in new })
       }
       func expectOneLine(_ result: ProcessResult, status: Int32, _ fragment: String) {
         #expect(result.status == status, "\(result.stderr)")
@@ -150,36 +150,37 @@ import Testing
         #expect(result.stdout.isEmpty)
       }
       expectOneLine(
-        try lisa(["keys", "migrate", "--from-table", "nope"]), status: 5,
+        try await lisa(["keys", "migrate", "--from-table", "nope"]), status: 5,
         "no source token table in us-east-1: tried nope (--from-table)")
-      expectOneLine(try lisa(["keys", "migrate"], ["AWS_REGION": "eu-west-1"]), status: 5, "no source token table in eu-west-1")
       expectOneLine(
-        try lisa(
+        try await lisa(["keys", "migrate"], ["AWS_REGION": "eu-west-1"]), status: 5, "no source token table in eu-west-1")
+      expectOneLine(
+        try await lisa(
           ["keys", "migrate"],
           ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent"]),
         status: 4, "credentials")
 
       let backup = setup.dir.appendingPathComponent("t.lisabak").path
-      #expect(try lisa(["keys", "export", "--output", backup, "-q"]).status == 0)
+      #expect(try await lisa(["keys", "export", "--output", backup, "-q"]).status == 0)
       expectOneLine(
-        try lisa(
+        try await lisa(
           ["keys", "import", "--backup", backup, "--default-expiration", "90d"], ["LISA_BACKUP_PASSPHRASE": "not the passphrase"]),
         status: 4, "passphrase")
       let data = try Data(contentsOf: URL(fileURLWithPath: backup))
       let truncated = setup.dir.appendingPathComponent("cut.lisabak")
       try data.prefix(data.count / 2).write(to: truncated)
       expectOneLine(
-        try lisa(["keys", "import", "--backup", truncated.path, "--default-expiration", "90d"]), status: 65,
+        try await lisa(["keys", "import", "--backup", truncated.path, "--default-expiration", "90d"]), status: 65,
         "damaged or truncated")
-      expectOneLine(try lisa(["keys", "migrate", "--passphrase-file", "x", "--no-encrypt"]), status: 64, "choose one of")
-      #expect(try TokenTableScript.dump(endpoint: server.url, table: Self.target).isEmpty, "nothing partial written")
+      expectOneLine(try await lisa(["keys", "migrate", "--passphrase-file", "x", "--no-encrypt"]), status: 64, "choose one of")
+      #expect(try await TokenTableScript.dump(endpoint: server.url, table: Self.target).isEmpty, "nothing partial written")
     }
   }
 
   @Test func wrongCredentialsAreRejectedWithExit4() async throws {
     try await MotoServer.with(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "0"]) { server in
       let dir = TestPaths.temporaryDirectory("e2e-keys-auth")
-      let run = try Subprocess.lisa(
+      let run = try await Subprocess.lisa(
         ["keys", "migrate", "--from-table", "t1", "--to-table", "t2"],
         environment: [
           "AWS_ACCESS_KEY_ID": "AKIDWRONG", "AWS_SECRET_ACCESS_KEY": "wrong", "AWS_REGION": "us-east-1",

@@ -17,18 +17,18 @@ import Testing
 
   @Test func twoMigrationsWithTheirOwnStateNeverRewriteEachOthersItemsAndCountTruly() async throws {
     try await MotoServer.with { server in
-      let setup = try base.setUp(server, count: 1200)
+      let setup = try await base.setUp(server, count: 1200)
       let arguments = ["keys", "migrate", "--default-expiration", "90d", "-q", "-o", "json"]
       var second = setup.environment
       second["LISA_STATE_DIR"] = setup.dir.appendingPathComponent("state-2").path
       let first = try Subprocess.startLisa(arguments, environment: setup.environment)
       let other = try Subprocess.startLisa(arguments, environment: second)
-      let (a, b) = (first.wait(), other.wait())
+      let (a, b) = (await first.wait(), await other.wait())
       #expect(a.status == 0, "\(a.stderr)")
       #expect(b.status == 0, "\(b.stderr)")
       let (jsonA, jsonB) = (try Self.json(a), try Self.json(b))
       let live = setup.total - setup.expired
-      let items = try TokenTableScript.dump(endpoint: server.url, table: Base.target)
+      let items = try await TokenTableScript.dump(endpoint: server.url, table: Base.target)
       #expect(items.count == live)
       #expect(Self.written(jsonA) + Self.written(jsonB) == live, "each item counted as written by exactly one run")
       for json in [jsonA, jsonB] {
@@ -46,38 +46,40 @@ import Testing
       }
 
       // Byte for byte what one uninterrupted run writes, apart from the run's own start time.
-      try TokenTableScript.create(endpoint: server.url, table: "baseline", v61: true)
-      let baseline = try Subprocess.lisa(
+      try await TokenTableScript.create(endpoint: server.url, table: "baseline", v61: true)
+      let baseline = try await Subprocess.lisa(
         arguments + ["--to-table", "baseline"],
         environment: setup.environment.merging(
           ["LISA_STATE_DIR": setup.dir.appendingPathComponent("state-3").path]) { _, new in new })
       #expect(baseline.status == 0, "\(baseline.stderr)")
       #expect(
-        Base.withoutRunTimes(items) == Base.withoutRunTimes(try TokenTableScript.dump(endpoint: server.url, table: "baseline")))
+        Base.withoutRunTimes(items)
+          == Base.withoutRunTimes(try await TokenTableScript.dump(endpoint: server.url, table: "baseline")))
     }
   }
 
   @Test func dryRunWithOverwriteSaysWhatTheRealRunDoes() async throws {
     try await MotoServer.with { server in
-      let setup = try base.setUp(server, count: 40)
+      let setup = try await base.setUp(server, count: 40)
       let live = setup.total - setup.expired
       #expect(
-        try Subprocess.lisa(["keys", "migrate", "--default-expiration", "90d", "-q"], environment: setup.environment).status == 0)
+        try await Subprocess.lisa(["keys", "migrate", "--default-expiration", "90d", "-q"], environment: setup.environment).status
+          == 0)
       // Items with another tokenUUID are "a different item": only --overwrite replaces them.
-      try TokenTableScript.retag(endpoint: server.url, table: Base.target, count: 7)
+      try await TokenTableScript.retag(endpoint: server.url, table: Base.target, count: 7)
       let arguments = ["keys", "migrate", "--default-expiration", "90d", "--overwrite", "-o", "json"]
-      let dry = try Subprocess.lisa(arguments + ["--dry-run"], environment: setup.environment)
+      let dry = try await Subprocess.lisa(arguments + ["--dry-run"], environment: setup.environment)
       #expect(dry.status == 0, "\(dry.stderr)")
       let plan = try Self.json(dry)
       #expect(plan["wouldWrite"] as? Int == 7, "dry run: \(dry.stdout)")
       #expect(plan["wouldOverwrite"] as? Int == 7, "dry run: \(dry.stdout)")
-      let real = try Subprocess.lisa(arguments, environment: setup.environment)
+      let real = try await Subprocess.lisa(arguments, environment: setup.environment)
       #expect(real.status == 0, "\(real.stderr)")
       let json = try Self.json(real)
       #expect(Self.written(json) == 7)
       let skipped = (json["counts"] as? [String: Any])?["skippedBecause"] as? [String: Int] ?? [:]
       #expect(skipped[TokenImporter.alreadyPresent] == live - 7, "\(skipped)")
-      let withoutOverwrite = try Subprocess.lisa(
+      let withoutOverwrite = try await Subprocess.lisa(
         ["keys", "migrate", "--default-expiration", "90d", "--dry-run", "-o", "json"], environment: setup.environment)
       #expect(try Self.json(withoutOverwrite)["wouldWrite"] as? Int == 0)
     }
@@ -85,7 +87,7 @@ import Testing
 
   @Test func sourceGoneAfterACompleteBackupNamesTheImportThatContinues() async throws {
     try await MotoServer.with { server in
-      let setup = try base.setUp(server, count: 1500)
+      let setup = try await base.setUp(server, count: 1500)
       let arguments = ["keys", "migrate", "--default-expiration", "90d", "-q"]
       let stateDir = setup.dir.appendingPathComponent("state")
       let process = try Subprocess.startLisa(arguments, environment: setup.environment)
@@ -99,14 +101,14 @@ import Testing
       let deadline = Date().addingTimeInterval(120)
       while process.isRunning, Date() < deadline, try state.recentRuns(limit: 1).first?.phase != "import" { usleep(2_000) }
       process.killHard()
-      _ = process.wait()
+      _ = await process.wait()
       let run = try #require(try state.recentRuns(limit: 1).first)
       try #require(run.phase == "import", "the run finished before it could be interrupted")
       let backup = try #require(run.backupPath)
       #expect(try state.backups(kind: TokenBackup.backupKind).contains { $0.path == backup && $0.runId == run.id })
 
-      try TokenTableScript.drop(endpoint: server.url, table: Base.source)
-      let gone = try Subprocess.lisa(arguments, environment: setup.environment)
+      try await TokenTableScript.drop(endpoint: server.url, table: Base.source)
+      let gone = try await Subprocess.lisa(arguments, environment: setup.environment)
       #expect(gone.status == 5, "\(gone.stderr)")
       #expect(gone.stderr.split(separator: "\n").count == 1, "\(gone.stderr)")
       #expect(gone.stderr.contains("source table \(Base.source) is gone"), "\(gone.stderr)")
@@ -115,18 +117,19 @@ import Testing
       #expect(words.prefix(3) == ["lisa", "keys", "import"], "\(gone.stderr)")
       #expect(words.contains("--backup") && words.contains("--default-expiration"), "\(gone.stderr)")
 
-      let continued = try Subprocess.lisa(Array(words.dropFirst()) + ["-o", "json"], environment: setup.environment)
+      let continued = try await Subprocess.lisa(Array(words.dropFirst()) + ["-o", "json"], environment: setup.environment)
       #expect(continued.status == 0, "\(continued.stderr)")
-      let check = try TokenTableScript.check(endpoint: server.url, table: Base.target, secrets: setup.secrets, now: base.now)
+      let check = try await TokenTableScript.check(
+        endpoint: server.url, table: Base.target, secrets: setup.secrets, now: base.now)
       #expect(check.accepted == setup.total - setup.expired && check.missing == 0 && check.bad == 0, "\(check.problems)")
     }
   }
 
   @Test func keysExportIsRecordedInTheBackupIndex() async throws {
     try await MotoServer.with { server in
-      let setup = try base.setUp(server, count: 20)
+      let setup = try await base.setUp(server, count: 20)
       let backup = setup.dir.appendingPathComponent("export.lisabak").path
-      let run = try Subprocess.lisa(["keys", "export", "--output", backup, "-q"], environment: setup.environment)
+      let run = try await Subprocess.lisa(["keys", "export", "--output", backup, "-q"], environment: setup.environment)
       #expect(run.status == 0, "\(run.stderr)")
       let state = try StateStore(directory: setup.dir.appendingPathComponent("state").path, now: { Date() })
       let entry = try #require(try state.backups(kind: TokenBackup.backupKind).first)

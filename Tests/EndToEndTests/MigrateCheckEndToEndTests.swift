@@ -50,7 +50,7 @@ import Testing
       guard let moto = lisa.dynamoDB else { return }
       let directory = try Self.deployment("litellmConfig:\n  db_key: not-an-sk-key\n")
       let secrets = directory.appendingPathComponent("secrets.jsonl")
-      try TokenTableScript.seed(
+      try await TokenTableScript.seed(
         endpoint: moto.url, table: Self.oldTable, target: Self.newTable, count: 12, now: Date(), secrets: secrets)
       let context = TestContext(workingDirectory: directory, environment: lisa.environment(tableFromSSM: true)).context
       let dynamo = try AWSClients(context: context, settings: AWSSettings()).dynamoDB()
@@ -59,7 +59,7 @@ import Testing
       try await lisa.seed(StatusEndToEndTests.model("settled"))
       try await lisa.seed(StatusEndToEndTests.model("broken"), status: "Failed", failureReason: "no capacity")
 
-      let result = try Subprocess.lisa(
+      let result = try await Subprocess.lisa(
         ["migrate", "check", "-o", "json"], cwd: directory, environment: Self.environment(lisa, directory))
       #expect(result.status == 7, "\(result.stdout)\(result.stderr)")
       let verdicts = try Self.verdicts(result.stdout)
@@ -81,7 +81,7 @@ import Testing
       guard let moto = lisa.dynamoDB else { return }
       let key = "sk-\(UUID().uuidString.lowercased())"
       let directory = try Self.deployment("litellmConfig:\n  db_key: \(key)\n")
-      try TokenTableScript.seed(
+      try await TokenTableScript.seed(
         endpoint: moto.url, table: Self.oldTable, target: Self.newTable, count: 5, now: Date(),
         secrets: directory.appendingPathComponent("secrets.jsonl"))
       try await Self.putRegistered(lisa, [])
@@ -90,10 +90,11 @@ import Testing
       var environment = Self.environment(lisa, directory)
       environment["LISA_BACKUP_PASSPHRASE"] = "correct horse battery staple"
       let backup = directory.appendingPathComponent("tokens-pre-v6.lisabak").path
-      let export = try Subprocess.lisa(["keys", "export", "--output", backup, "-q"], cwd: directory, environment: environment)
+      let export = try await Subprocess.lisa(
+        ["keys", "export", "--output", backup, "-q"], cwd: directory, environment: environment)
       #expect(export.status == 0, "\(export.stderr)")
 
-      let warned = try Subprocess.lisa(["migrate", "check", "--to", "6.6"], cwd: directory, environment: environment)
+      let warned = try await Subprocess.lisa(["migrate", "check", "--to", "6.6"], cwd: directory, environment: environment)
       #expect(warned.status == 3, "\(warned.stdout)\(warned.stderr)")
       #expect(warned.stdout.contains("WARN  Old token table: prod-LISAApiTokenTable holds 5 tokens, removalPolicy destroy"))
       #expect(warned.stdout.contains("PASS  Recent backup: lisa-api-tokens backup \(backup)"))
@@ -101,14 +102,14 @@ import Testing
       #expect(!warned.stdout.contains(key))
 
       try ("removalPolicy: retain\n").append(to: directory.appendingPathComponent("config-custom.yaml"))
-      let passed = try Subprocess.lisa(["migrate", "check", "-o", "json"], cwd: directory, environment: environment)
+      let passed = try await Subprocess.lisa(["migrate", "check", "-o", "json"], cwd: directory, environment: environment)
       #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
       #expect(try Self.verdicts(passed.stdout).values.allSatisfy { $0 == "pass" })
 
       let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: backup))
       try handle.truncate(atOffset: 2048)
       try handle.close()
-      let damaged = try Subprocess.lisa(["migrate", "check", "-o", "json"], cwd: directory, environment: environment)
+      let damaged = try await Subprocess.lisa(["migrate", "check", "-o", "json"], cwd: directory, environment: environment)
       #expect(damaged.status == 7)
       #expect(try Self.verdicts(damaged.stdout)["backup"] == "fail")
     }
@@ -121,7 +122,7 @@ import Testing
       "LISA_API_URL": "http://127.0.0.1:\(try LoopbackSockets.freePort())/prod", "LISA_API_TOKEN": "t0ken-value",
       "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": "/nonexistent", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
     ]
-    let result = try Subprocess.lisa(
+    let result = try await Subprocess.lisa(
       ["migrate", "check", "--to", "3.1.0", "-o", "json"], cwd: directory, environment: environment)
     #expect(result.status == 7, "\(result.stdout)\(result.stderr)")
     let verdicts = try Self.verdicts(result.stdout)
@@ -129,7 +130,7 @@ import Testing
       verdicts["old-token-table"] == "pass" && verdicts["legacy-tokens"] == "pass" && verdicts["yaml-repositories"] == "pass")
     #expect(verdicts["models"] == "warn" && verdicts["backup"] == "fail")
     #expect(verdicts["litellm-admin-key"] == "fail", "before v3.2 the key is general_settings.master_key")
-    let unknown = try Subprocess.lisa(["migrate", "check", "--to", "9.9"], cwd: directory, environment: environment)
+    let unknown = try await Subprocess.lisa(["migrate", "check", "--to", "9.9"], cwd: directory, environment: environment)
     #expect(unknown.status == 64)
   }
 }

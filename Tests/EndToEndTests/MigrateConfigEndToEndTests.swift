@@ -26,9 +26,9 @@ import Testing
     }
   }
 
-  @Test func invalidResultWritesNothingAndExits7() throws {
+  @Test func invalidResultWritesNothingAndExits7() async throws {
     let dir = try checkout()
-    let run = try Subprocess.lisa(["migrate", "config"], cwd: dir)
+    let run = try await Subprocess.lisa(["migrate", "config"], cwd: dir)
     #expect(run.status == 7)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.contains("config.yaml:36:5: error: authConfig.authority: expected a string, found null"))
@@ -39,10 +39,10 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("config-custom.yaml").path))
   }
 
-  @Test func writesMode0600ThenRefusesToOverwriteWithoutForce() throws {
+  @Test func writesMode0600ThenRefusesToOverwriteWithoutForce() async throws {
     let dir = try checkout(legacy: try completeFixture)
     let target = dir.appendingPathComponent("config-custom.yaml")
-    let first = try Subprocess.lisa(["migrate", "config", "--report", "report.json"], cwd: dir)
+    let first = try await Subprocess.lisa(["migrate", "config", "--report", "report.json"], cwd: dir)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout == "config-custom.yaml\n")
     #expect(first.stderr.contains("migrated environment 'dev' of config.yaml"))
@@ -56,23 +56,23 @@ import Testing
     #expect((report?["dropped"] as? [[String: Any]])?.contains { $0["path"] as? String == "litellmConfig.model_list" } == true)
 
     let written = try String(contentsOf: target, encoding: .utf8)
-    let again = try Subprocess.lisa(["migrate", "config"], cwd: dir)
+    let again = try await Subprocess.lisa(["migrate", "config"], cwd: dir)
     #expect(again.status == 6)
     #expect(again.stderr.contains("config-custom.yaml already exists; nothing written"))
     #expect(try String(contentsOf: target, encoding: .utf8) == written)
-    #expect(try Subprocess.lisa(["migrate", "config", "--force", "-q"], cwd: dir).status == 0)
+    #expect(try await Subprocess.lisa(["migrate", "config", "--force", "-q"], cwd: dir).status == 0)
 
-    let validate = try Subprocess.lisa(["config", "validate"], cwd: dir)
+    let validate = try await Subprocess.lisa(["config", "validate"], cwd: dir)
     #expect(validate.status == 0, "\(validate.stderr)")
-    let masked = try Subprocess.lisa(["config", "get", "litellmConfig.db_key"], cwd: dir)
+    let masked = try await Subprocess.lisa(["config", "get", "litellmConfig.db_key"], cwd: dir)
     #expect(masked.stdout == "sk-…(39 chars)\n")
-    let show = try Subprocess.lisa(["config", "get", "litellmConfig.db_key", "--show-secrets"], cwd: dir)
+    let show = try await Subprocess.lisa(["config", "get", "litellmConfig.db_key", "--show-secrets"], cwd: dir)
     #expect(show.stdout == "sk-5f0e1d2c-3b4a-4968-8776-a5b4c3d2e1f0\n")
   }
 
-  @Test func dryRunPrintsResultAndDiffAndWritesNothing() throws {
+  @Test func dryRunPrintsResultAndDiffAndWritesNothing() async throws {
     let dir = try checkout(legacy: try completeFixture)
-    let run = try Subprocess.lisa(["migrate", "config", "--dry-run", "--report", "r.json"], cwd: dir)
+    let run = try await Subprocess.lisa(["migrate", "config", "--dry-run", "--report", "r.json"], cwd: dir)
     #expect(run.status == 0)
     #expect(run.stdout.hasPrefix("# Migrated by `lisa migrate config` from config.yaml, environment 'dev'.\n"))
     #expect(run.stderr.contains("--- config.yaml (dev:)\n+++ config-custom.yaml\n"))
@@ -82,14 +82,14 @@ import Testing
     #expect(files == ["config.yaml"])
   }
 
-  @Test func allEnvironmentsGoToTheirOwnFiles() throws {
+  @Test func allEnvironmentsGoToTheirOwnFiles() async throws {
     let fixture = try completeFixture
     let dev = fixture.components(separatedBy: "\n").dropFirst(3).joined(separator: "\n")
     let legacy =
       "env: prod\n\nprod:\n" + dev.replacingOccurrences(of: "deploymentStage: dev", with: "deploymentStage: prod") + "\n"
       + "dev:\n" + dev
     let dir = try checkout(legacy: legacy)
-    let run = try Subprocess.lisa(["migrate", "config", "--all-envs", "--out-dir", "out"], cwd: dir)
+    let run = try await Subprocess.lisa(["migrate", "config", "--all-envs", "--out-dir", "out"], cwd: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "out/config-custom.prod.yaml\nout/config-custom.dev.yaml\n")
     let prod = try String(contentsOf: dir.appendingPathComponent("out/config-custom.prod.yaml"), encoding: .utf8)
@@ -97,21 +97,22 @@ import Testing
     #expect(try mode(dir.appendingPathComponent("out/config-custom.dev.yaml")) == 0o600)
   }
 
-  @Test func inputAndOutputOptionsAndEnvSelection() throws {
+  @Test func inputAndOutputOptionsAndEnvSelection() async throws {
     let dir = try checkout(legacy: try completeFixture)
     try FileManager.default.moveItem(at: dir.appendingPathComponent("config.yaml"), to: dir.appendingPathComponent("old.yaml"))
-    let noDirectory = try Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml"], cwd: dir)
+    let noDirectory = try await Subprocess.lisa(
+      ["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml"], cwd: dir)
     #expect(noDirectory.status == 74)
     #expect(
       noDirectory.stderr.hasSuffix(
         "error: new/custom.yaml: the directory new does not exist; nothing written (hint: create it first)\n"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new").path))
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("new"), withIntermediateDirectories: false)
-    let run = try Subprocess.lisa(
+    let run = try await Subprocess.lisa(
       ["migrate", "config", "--input", "old.yaml", "--output", "new/custom.yaml", "--env", "dev", "-o", "json"], cwd: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("\"output\": \"new/custom.yaml\""))
-    let missingEnv = try Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--env", "qa"], cwd: dir)
+    let missingEnv = try await Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--env", "qa"], cwd: dir)
     #expect(missingEnv.status == 5)
     #expect(missingEnv.stderr == "old.yaml:1:6: error: environment 'qa' not found (environments: dev)\n")
   }

@@ -8,8 +8,8 @@ import Testing
   static let golden = TestPaths.repository.appendingPathComponent("Tests/Fixtures/golden/migrate-plan")
 
   /// An empty directory: no config, so the plan keeps its <placeholders> and is the same everywhere.
-  func run(_ arguments: [String], environment: [String: String] = [:], in dir: URL? = nil) throws -> ProcessResult {
-    try Subprocess.lisa(
+  func run(_ arguments: [String], environment: [String: String] = [:], in dir: URL? = nil) async throws -> ProcessResult {
+    try await Subprocess.lisa(
       ["migrate", "plan"] + arguments, cwd: dir ?? TestPaths.temporaryDirectory("e2e-plan"), environment: environment)
   }
 
@@ -25,12 +25,12 @@ import Testing
   }
 
   @Test(arguments: [("2.0", "6.6"), ("5.4", "6.6"), ("6.0", "6.1")])
-  func plansMatchTheirGoldenFiles(from: String, to: String) throws {
-    let checklist = try run(["--from", from, "--to", to])
+  func plansMatchTheirGoldenFiles(from: String, to: String) async throws {
+    let checklist = try await run(["--from", from, "--to", to])
     #expect(checklist.status == 0, "\(checklist.stderr)")
     #expect(checklist.stderr.isEmpty)
     try compare(checklist.stdout, golden: "v\(from)-v\(to).txt")
-    let json = try run(["--from", "v\(from).0", "--to", "\(to).0", "-o", "json"])
+    let json = try await run(["--from", "v\(from).0", "--to", "\(to).0", "-o", "json"])
     #expect(json.status == 0, "\(json.stderr)")
     try compare(json.stdout, golden: "v\(from)-v\(to).json")
     let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -38,7 +38,7 @@ import Testing
     #expect((parsed?["steps"] as? [[String: Any]])?.isEmpty == false)
   }
 
-  @Test func badVersionsAreOneLineUsageErrors() throws {
+  @Test func badVersionsAreOneLineUsageErrors() async throws {
     let unknown =
       "is not a LISA release lisa knows (hint: lisa plans upgrades between releases 2.0.0 and 6.6.0)"
     let cases: [([String], String)] = [
@@ -65,46 +65,46 @@ import Testing
       (["--from", "5.4", "-o", "jsonl"], "error: this command cannot print -o jsonl; use one of: table, json, yaml"),
     ]
     for (arguments, message) in cases {
-      let result = try run(arguments)
+      let result = try await run(arguments)
       #expect(result.status == 64, "\(arguments)")
       #expect(result.stdout.isEmpty, "\(arguments)")
       #expect(result.stderr == message + "\n", "\(arguments)")
     }
   }
 
-  @Test func theSameVersionIsAnEmptyPlan() throws {
-    let text = try run(["--from", "6.6"])
+  @Test func theSameVersionIsAnEmptyPlan() async throws {
+    let text = try await run(["--from", "6.6"])
     #expect(text.status == 0)
     #expect(text.stdout == "LISA upgrade plan: 6.6.0 → 6.6.0\nNothing to do: 6.6.0 is the release to upgrade to.\n")
-    let json = try run(["--from", "6.6", "--to", "6.6", "-o", "json"])
+    let json = try await run(["--from", "6.6", "--to", "6.6", "-o", "json"])
     let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect((parsed?["steps"] as? [Any])?.isEmpty == true)
     #expect(parsed?["releases"] as? [String] == [])
   }
 
-  @Test func theConfigsNamesAreFilledIn() throws {
+  @Test func theConfigsNamesAreFilledIn() async throws {
     let dir = TestPaths.temporaryDirectory("e2e-plan-config")
     try "deploymentName: acme\ndeploymentStage: dev\naccountNumber: \"012345678901\"\n".write(
       to: dir.appendingPathComponent("config-custom.yaml"), atomically: true, encoding: .utf8)
-    let result = try run(["--from", "6.0", "--to", "6.1", "-o", "json"], in: dir)
+    let result = try await run(["--from", "6.0", "--to", "6.1", "-o", "json"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("lisa keys export --from-table acme-LISAApiBaseTokenTable --output tokens-v6.0.0.lisabak"))
     #expect(!result.stdout.contains("<deploymentName>"))
     let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     #expect((parsed?["names"] as? [String: String])?["deploymentPrefix"] == "/dev/acme/lisa")
-    let text = try run(["--from", "6.0", "--to", "6.1"], in: dir)
+    let text = try await run(["--from", "6.0", "--to", "6.1"], in: dir)
     #expect(!text.stdout.contains("Names in angle brackets"))
 
     try "deploymentName: [unclosed\n".write(
       to: dir.appendingPathComponent("config-custom.yaml"), atomically: true, encoding: .utf8)
-    let broken = try run(["--from", "6.0", "--to", "6.1"], in: dir)
+    let broken = try await run(["--from", "6.0", "--to", "6.1"], in: dir)
     #expect(broken.status == 0)
     #expect(broken.stdout.contains("<deploymentName>-LISAApiBaseTokenTable"))
     #expect(broken.stderr.hasPrefix("warning: names left as <placeholders>: the config could not be read (config-custom.yaml:"))
   }
 
-  @Test func versionsTabComplete() throws {
-    let result = try Subprocess.lisa(
+  @Test func versionsTabComplete() async throws {
+    let result = try await Subprocess.lisa(
       ["---completion", "migrate", "plan", "--", "--from", "4", "3", "lisa", "migrate", "plan", "--from", "6.1"])
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n") == ["6.1.0", "6.1.1"])

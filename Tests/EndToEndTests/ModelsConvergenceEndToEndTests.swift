@@ -12,8 +12,8 @@ import Testing
     of: #""environment": {"MAX_TOTAL_TOKENS": "4096"}"#,
     with: #""environment": {"MAX_TOTAL_TOKENS": "4096", "HF_HUB_OFFLINE": "1", "LOG_LEVEL": "info"}"#)
 
-  func lisa(_ arguments: [String], _ server: FakeLisaServer, in dir: URL) throws -> ProcessResult {
-    try Subprocess.lisa(arguments, cwd: dir, environment: server.environment)
+  func lisa(_ arguments: [String], _ server: FakeLisaServer, in dir: URL) async throws -> ProcessResult {
+    try await Subprocess.lisa(arguments, cwd: dir, environment: server.environment)
   }
 
   func environment(_ server: FakeLisaServer) async throws -> JSONValue? {
@@ -28,7 +28,7 @@ import Testing
     try await FakeLisaServer.with { server in
       try await server.seed(Self.hosted)
       let dir = TestPaths.temporaryDirectory("e2e-converge")
-      #expect(try lisa(["models", "export", "-f", "models.yaml"], server, in: dir).status == 0)
+      #expect(try await lisa(["models", "export", "-f", "models.yaml"], server, in: dir).status == 0)
       let exported = try String(contentsOf: dir.appendingPathComponent("models.yaml"), encoding: .utf8)
       let edited = exported.replacingOccurrences(of: #"MAX_TOTAL_TOKENS: "4096""#, with: #"MAX_TOTAL_TOKENS: "8192""#)
         .replacingOccurrences(of: "desiredCapacity: 2", with: "desiredCapacity: 3")
@@ -36,7 +36,7 @@ import Testing
       try edited.write(to: dir.appendingPathComponent("models.yaml"), atomically: true, encoding: .utf8)
       try await server.settleAfter(0.1)
 
-      let first = try lisa(
+      let first = try await lisa(
         ["models", "apply", "-f", "models.yaml", "--acknowledge-restart", "--wait", "--interval", "0.1"], server, in: dir)
       #expect(first.status == 0, "\(first.stderr)")
       #expect(
@@ -71,7 +71,7 @@ import Testing
       ])
       #expect(ModelDiff.same(try await environment(server), wanted))
 
-      let second = try lisa(["models", "apply", "-f", "models.yaml"], server, in: dir)
+      let second = try await lisa(["models", "apply", "-f", "models.yaml"], server, in: dir)
       #expect(second.status == 0, "\(second.stderr)")
       #expect(second.stdout.hasSuffix("Plan: 0 to create, 0 to update, 0 to recreate, 0 to delete, 1 unchanged.\n"))
       #expect(second.stderr.hasSuffix("nothing to do: the deployment matches models.yaml\n"))
@@ -84,17 +84,17 @@ import Testing
     try await FakeLisaServer.with { server in
       try await server.seed(Self.hosted)
       let dir = TestPaths.temporaryDirectory("e2e-converge")
-      let set = try lisa(
+      let set = try await lisa(
         ["models", "update", "mistral-7b", "--env", "VLLM_MAX_MODEL_LEN=8192", "--acknowledge-restart"], server, in: dir)
       #expect(set.status == 0, "\(set.stderr)")
       try await server.setStatus("mistral-7b", "InService")
-      let unset = try lisa(
+      let unset = try await lisa(
         ["models", "update", "mistral-7b", "--unset-env", "LOG_LEVEL", "--acknowledge-restart"], server, in: dir)
       #expect(unset.status == 0, "\(unset.stderr)")
       try await server.setStatus("mistral-7b", "Stopped")
       try "containerConfig:\n  environment:\n    HF_HUB_OFFLINE: \"0\"\n".write(
         to: dir.appendingPathComponent("patch.yaml"), atomically: true, encoding: .utf8)
-      let patch = try lisa(["models", "update", "mistral-7b", "-f", "patch.yaml", "--env", "EXTRA=x"], server, in: dir)
+      let patch = try await lisa(["models", "update", "mistral-7b", "-f", "patch.yaml", "--env", "EXTRA=x"], server, in: dir)
       #expect(patch.status == 0, "\(patch.stderr)")
       let sent = try await puts(server).map {
         $0["containerConfig"]?["environment"]?.objectPairs?.map { "\($0.0)=\($0.1.plainText)" }
@@ -119,27 +119,29 @@ import Testing
     try await FakeLisaServer.with { server in
       try await server.seed(Self.hosted)
       let dir = TestPaths.temporaryDirectory("e2e-converge")
-      let tooMany = try lisa(["models", "update", "mistral-7b", "--desired-capacity", "9"], server, in: dir)
+      let tooMany = try await lisa(["models", "update", "mistral-7b", "--desired-capacity", "9"], server, in: dir)
       #expect(tooMany.status == 7)
       #expect(
         tooMany.stderr
           == "error: model 'mistral-7b': LISA refused PUT /models/mistral-7b (HTTP 400): Desired capacity cannot exceed ASG "
           + "max of 4.\n")
-      let three = try lisa(["models", "update", "mistral-7b", "--desired-capacity", "3"], server, in: dir)
+      let three = try await lisa(["models", "update", "mistral-7b", "--desired-capacity", "3"], server, in: dir)
       #expect(three.status == 0, "\(three.stderr)")
       #expect(try await server.autoScalingGroups()["mistral-7b-asg"]?["desired"] == .number("3"))
       let stored = try await server.models().first { $0.0 == "mistral-7b" }?.1["autoScalingConfig"]?["desiredCapacity"]
       #expect(stored == .number("2"), "LISA keeps the created value")
       try await server.setStatus("mistral-7b", "InService")
-      let zero = try lisa(["models", "update", "mistral-7b", "--min-capacity", "0"], server, in: dir)
+      let zero = try await lisa(["models", "update", "mistral-7b", "--min-capacity", "0"], server, in: dir)
       #expect(zero.status == 7)
       #expect(
         zero.stderr.hasPrefix(
           "error: autoScalingInstanceConfig.minCapacity: must be a positive integer: LISA takes no 0 here (its update would "
             + "skip a 0 even if the API let it through); to scale a model to zero, stop it (lisa models stop mistral-7b)"))
       #expect(try await puts(server).count == 2)
-      #expect(try lisa(["models", "wait", "mistral-7b", "--for", "InService", "--timeout", "90s"], server, in: dir).status == 0)
-      let badTimeout = try lisa(["models", "wait", "mistral-7b", "--for", "InService", "--timeout", "90x"], server, in: dir)
+      #expect(
+        try await lisa(["models", "wait", "mistral-7b", "--for", "InService", "--timeout", "90s"], server, in: dir).status == 0)
+      let badTimeout = try await lisa(
+        ["models", "wait", "mistral-7b", "--for", "InService", "--timeout", "90x"], server, in: dir)
       #expect(badTimeout.status == 64 && badTimeout.stderr.contains("a number followed by d, h, m or s"))
     }
   }
@@ -154,7 +156,7 @@ import Testing
       let claude = ModelFixtures.thirdParty.replacingOccurrences(of: #""streaming": true"#, with: #""streaming": false"#)
       try "models:\n  - \(hosted.replacingOccurrences(of: "\n", with: " "))\n  - \(claude)\n".write(
         to: dir.appendingPathComponent("models.yaml"), atomically: true, encoding: .utf8)
-      let refused = try lisa(["models", "apply", "-f", "models.yaml", "--yes"], server, in: dir)
+      let refused = try await lisa(["models", "apply", "-f", "models.yaml", "--yes"], server, in: dir)
       #expect(refused.status == 6)
       #expect(refused.stdout.contains("~ update    claude\n") && refused.stdout.contains("! recreate  mistral-7b"))
       #expect(refused.stderr.contains("error: mistral-7b needs to be deleted and created again; nothing was changed"))

@@ -11,9 +11,9 @@ import Testing
   static let key = ModelFixtures.thirdPartyKey
 
   func lisa(_ arguments: [String], _ server: FakeLisaServer, in dir: URL, stdin: String? = nil, env: [String: String]? = nil)
-    throws -> ProcessResult
+    async throws -> ProcessResult
   {
-    try Subprocess.lisa(arguments, cwd: dir, environment: env ?? server.environment, stdin: stdin.map { Data($0.utf8) })
+    try await Subprocess.lisa(arguments, cwd: dir, environment: env ?? server.environment, stdin: stdin.map { Data($0.utf8) })
   }
 
   /// Calls that change something, as `METHOD /path`.
@@ -29,7 +29,7 @@ import Testing
       let dir = TestPaths.temporaryDirectory("e2e-models")
       try "models:\n  - \(Self.hosted.replacingOccurrences(of: "\n", with: " "))\n  - \(Self.thirdParty)\n"
         .write(to: dir.appendingPathComponent("models.yaml"), atomically: true, encoding: .utf8)
-      let first = try lisa(["models", "apply", "-f", "models.yaml", "--wait", "--interval", "0.1"], server, in: dir)
+      let first = try await lisa(["models", "apply", "-f", "models.yaml", "--wait", "--interval", "0.1"], server, in: dir)
       #expect(first.status == 0, "\(first.stderr)")
       #expect(
         first.stdout
@@ -39,7 +39,7 @@ import Testing
       #expect(first.stderr.hasSuffix("applied: 2 created, 0 updated, 0 deleted\n"))
       #expect(try await server.models().map { $0.1["status"]?.plainText } == ["InService", "InService"])
       let before = try await writes(server)
-      let second = try lisa(["models", "apply", "-f", "models.yaml"], server, in: dir)
+      let second = try await lisa(["models", "apply", "-f", "models.yaml"], server, in: dir)
       #expect(second.status == 0, "\(second.stderr)")
       #expect(
         second.stdout
@@ -57,7 +57,7 @@ import Testing
       try await server.seed(Self.thirdParty)
       try await server.seed(#"{"modelId": "old", "modelName": "bedrock/old", "modelType": "textgen"}"#, status: "Stopped")
       let dir = TestPaths.temporaryDirectory("e2e-models")
-      let export = try lisa(["models", "export", "-f", "models.yaml"], server, in: dir)
+      let export = try await lisa(["models", "export", "-f", "models.yaml"], server, in: dir)
       #expect(export.status == 0, "\(export.stderr)")
       #expect(export.stderr.contains("exported 3 models to models.yaml"))
       #expect(
@@ -66,10 +66,10 @@ import Testing
       let text = try String(contentsOf: dir.appendingPathComponent("models.yaml"), encoding: .utf8)
       #expect(text.hasPrefix("# lisa models export: 3 models from \(server.apiURL) at "))
       #expect(!text.contains(Self.key) && !text.contains("status:"))
-      let unchanged = try lisa(["models", "apply", "-f", "models.yaml", "--prune"], server, in: dir)
+      let unchanged = try await lisa(["models", "apply", "-f", "models.yaml", "--prune"], server, in: dir)
       #expect(unchanged.status == 0 && unchanged.stdout.hasSuffix("3 unchanged.\n"), "\(unchanged.stdout)\(unchanged.stderr)")
 
-      let json = try lisa(["models", "export", "-o", "json"], server, in: dir)
+      let json = try await lisa(["models", "export", "-o", "json"], server, in: dir)
       var models = try JSONValue.parse(Data(json.stdout.utf8), source: "export")["models"]?.arrayItems ?? []
       models = models.filter { $0["modelId"] != .string("old") }.map { model in
         guard model["modelId"] == .string("mistral-7b"), let scaling = model["autoScalingConfig"] else { return model }
@@ -78,7 +78,7 @@ import Testing
       }
       try JSONWriter.pretty(.object([("models", .array(models))])).write(
         to: dir.appendingPathComponent("edited.json"), atomically: true, encoding: .utf8)
-      let dry = try lisa(["models", "apply", "-f", "edited.json", "--prune", "--dry-run"], server, in: dir)
+      let dry = try await lisa(["models", "apply", "-f", "edited.json", "--prune", "--dry-run"], server, in: dir)
       #expect(dry.status == 0)
       #expect(
         dry.stdout == """
@@ -90,11 +90,11 @@ import Testing
           Plan: 0 to create, 1 to update, 0 to recreate, 1 to delete, 1 unchanged.
 
           """)
-      let unconfirmed = try lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
+      let unconfirmed = try await lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
       #expect(unconfirmed.status == 64 && unconfirmed.stderr.contains("Delete 1 model (old): confirmation needed; pass --yes"))
       #expect(try await writes(server).isEmpty)
       try await server.settleAfter(0.1)
-      let applied = try lisa(
+      let applied = try await lisa(
         ["models", "apply", "-f", "edited.json", "--prune", "--yes", "--wait", "--interval", "0.1"], server, in: dir)
       #expect(applied.status == 0, "\(applied.stderr)")
       #expect(applied.stderr.contains("updating mistral-7b: autoScalingConfig.maxCapacity, modelDescription"))
@@ -109,7 +109,7 @@ import Testing
       #expect(final.map(\.0) == ["mistral-7b", "claude"])
       #expect(
         final.first?.1["status"] == .string("InService") && final.first?.1["autoScalingConfig"]?["maxCapacity"] == .number("6"))
-      let again = try lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
+      let again = try await lisa(["models", "apply", "-f", "edited.json", "--prune"], server, in: dir)
       #expect(again.status == 0 && again.stderr == "nothing to do: the deployment matches edited.json\n")
     }
   }
@@ -124,7 +124,7 @@ import Testing
       try await server.putSSMParameter("/prod/prod/lisa/modelTableName", FakeLisaServer.modelTable)
       let dir = TestPaths.temporaryDirectory("e2e-models")
       try "correct horse battery\n".write(to: dir.appendingPathComponent("pass.txt"), atomically: true, encoding: .utf8)
-      let export = try lisa(
+      let export = try await lisa(
         ["models", "export", "--backup", "models.lisabak", "--passphrase-file", "pass.txt", "-v"], server, in: dir, env: env)
       #expect(export.status == 0, "\(export.stderr)")
       #expect(export.stderr.contains("wrote models.lisabak: 2 models, 1 with an encrypted API key"))
@@ -134,16 +134,16 @@ import Testing
       #expect(bytes.range(of: Data(Self.key.utf8)) == nil)
       try await server.control("reset")
       try "wrong\n".write(to: dir.appendingPathComponent("wrong.txt"), atomically: true, encoding: .utf8)
-      let wrong = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "wrong.txt"], server, in: dir)
+      let wrong = try await lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "wrong.txt"], server, in: dir)
       #expect(wrong.status == 4 && wrong.stderr.contains("the passphrase does not open this backup"))
-      let restore = try lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
+      let restore = try await lisa(["models", "apply", "-f", "models.lisabak", "--passphrase-file", "pass.txt"], server, in: dir)
       #expect(restore.status == 0, "\(restore.stderr)")
       #expect(restore.stdout.hasSuffix("Plan: 2 to create, 0 to update, 0 to recreate, 0 to delete, 0 unchanged.\n"))
       let claude = try await server.items().first { $0["model_id"] == .string("claude") }
       #expect(claude?["model_config"]?["apiKey"] == .string(Self.key))
       #expect(!restore.stdout.contains("sk-claude") && !restore.stderr.contains("sk-claude"))
 
-      let noTable = try lisa(
+      let noTable = try await lisa(
         ["models", "export", "--backup", "again.lisabak", "--passphrase-file", "pass.txt"], server, in: dir,
         env: server.environment)
       #expect(noTable.status == 0, "\(noTable.stderr)")
@@ -161,7 +161,7 @@ import Testing
       let dir = TestPaths.temporaryDirectory("e2e-models")
       let bigger = Self.hosted.replacingOccurrences(of: "g5.xlarge", with: "g5.2xlarge")
       try bigger.write(to: dir.appendingPathComponent("m.json"), atomically: true, encoding: .utf8)
-      let refused = try lisa(["models", "apply", "-f", "m.json"], server, in: dir)
+      let refused = try await lisa(["models", "apply", "-f", "m.json"], server, in: dir)
       #expect(refused.status == 6)
       #expect(
         refused.stdout.hasPrefix(
@@ -174,7 +174,8 @@ import Testing
             + "(an outage for those models))\n"))
       #expect(try await writes(server).isEmpty)
       try await server.settleAfter(0.1)
-      let recreated = try lisa(["models", "apply", "-f", "m.json", "--recreate", "--yes", "--interval", "0.1"], server, in: dir)
+      let recreated = try await lisa(
+        ["models", "apply", "-f", "m.json", "--recreate", "--yes", "--interval", "0.1"], server, in: dir)
       #expect(recreated.status == 0, "\(recreated.stderr)")
       #expect(try await writes(server) == ["DELETE /models/mistral-7b", "POST /models"])
       #expect(try await server.models().first?.1["instanceType"] == .string("g5.2xlarge"))
@@ -185,7 +186,7 @@ import Testing
     try await FakeLisaServer.with { server in
       try await server.seed(Self.thirdParty)
       let dir = TestPaths.temporaryDirectory("e2e-models")
-      let run = try lisa(
+      let run = try await lisa(
         ["models", "list", "-v", "--token-file", "-", "-o", "id"], server, in: dir, stdin: FakeLisaServer.token + "\n",
         env: ["LISA_API_URL": server.apiURL])
       #expect(run.status == 0, "\(run.stderr)")
@@ -193,7 +194,7 @@ import Testing
       #expect(run.stderr.contains("api: base URL \(server.apiURL) from LISA_API_URL"))
       #expect(run.stderr.contains("api: using the API token from stdin (--token-file -)"))
       #expect(!run.stderr.contains(FakeLisaServer.token) && !run.stdout.contains(FakeLisaServer.token))
-      let nowhere = try Subprocess.lisa(["models", "list"], cwd: dir, environment: ["AWS_EC2_METADATA_DISABLED": "true"])
+      let nowhere = try await Subprocess.lisa(["models", "list"], cwd: dir, environment: ["AWS_EC2_METADATA_DISABLED": "true"])
       #expect(nowhere.status == 64)
       #expect(nowhere.stderr.hasPrefix("error: finding the LISA API: no AWS region"))
       #expect(nowhere.stderr.hasSuffix("; or set LISA_API_URL and LISA_API_TOKEN to skip discovery)\n"))
@@ -220,7 +221,7 @@ import Testing
         try await aws.ssm().putParameter("/prod/acme/lisa/LisaApiUrl", value: server.apiURL)
         try await aws.secretsManager().createSecret(
           "acme-management-key", secretString: #"{"managementKey": "\#(FakeLisaServer.token)"}"#)
-        let run = try Subprocess.lisa(["models", "list", "-o", "id", "-v"], cwd: dir, environment: env)
+        let run = try await Subprocess.lisa(["models", "list", "-o", "id", "-v"], cwd: dir, environment: env)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "claude\n")
         #expect(run.stderr.contains("api: base URL \(server.apiURL) from SSM parameter /prod/acme/lisa/LisaApiUrl"))

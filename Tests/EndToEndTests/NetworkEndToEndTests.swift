@@ -10,7 +10,7 @@ import Testing
 /// The network as the binary meets it: a server that accepts and never answers, the overall --timeout,
 /// what is said on stderr while waiting, and nothing written under HOME by merely starting.
 @Suite struct NetworkEndToEndTests {
-  @Test func aServerThatNeverAnswersEndsAtTheCommandTimeoutAndSaysWhatItWaitsFor() throws {
+  @Test func aServerThatNeverAnswersEndsAtTheCommandTimeoutAndSaysWhatItWaitsFor() async throws {
     let silent = try LoopbackSockets.silentListener()
     defer { close(silent.fd) }
     let home = TestPaths.temporaryDirectory("e2e-net-home")
@@ -19,7 +19,7 @@ import Testing
       "AWS_EC2_METADATA_DISABLED": "true",
     ]
     let started = Date()
-    let result = try Subprocess.lisaInShell(["models", "list", "--timeout", "7s"], timeout: 40, environment: environment)
+    let result = try await Subprocess.lisaInShell(["models", "list", "--timeout", "7s"], timeout: 40, environment: environment)
     let elapsed = Date().timeIntervalSince(started)
     #expect(result.status == 69, "\(result.stderr)")
     #expect(elapsed < 11, "gave up at its stated deadline, not after the retries (\(elapsed) s)")
@@ -29,7 +29,7 @@ import Testing
     #expect(lines.last?.hasPrefix("error: gave up after 7s (--timeout 7s)") == true, "\(result.stderr)")
     #expect(!result.stderr.contains("sk-never-shown"))
 
-    let fromEnvironment = try Subprocess.lisaInShell(
+    let fromEnvironment = try await Subprocess.lisaInShell(
       ["models", "list", "-q"], timeout: 40, environment: environment.merging(["LISA_TIMEOUT": "2s"]) { $1 })
     #expect(fromEnvironment.status == 69)
     #expect(
@@ -37,20 +37,20 @@ import Testing
         + " (hint: run it again with a longer --timeout, or check the network (run with -v to see each request))\n")
   }
 
-  @Test func aBadTimeoutIsAUsageError() throws {
-    let result = try Subprocess.lisa(
+  @Test func aBadTimeoutIsAUsageError() async throws {
+    let result = try await Subprocess.lisa(
       ["models", "list", "--timeout", "soon"], environment: ["LISA_API_URL": "http://127.0.0.1:9"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("--timeout 'soon' is not a duration"))
   }
 
-  @Test func startingWritesNothingUnderHome() throws {
+  @Test func startingWritesNothingUnderHome() async throws {
     let home = TestPaths.temporaryDirectory("e2e-fresh-home")
     let environment = [
       "HOME": home.path, "LISA_API_URL": "http://127.0.0.1:9/prod", "LISA_API_TOKEN": "sk-x", "AWS_EC2_METADATA_DISABLED": "true",
     ]
     for arguments in [["--help"], ["config", "--help"], ["models", "list", "-q", "--timeout", "5s"]] {
-      _ = try Subprocess.lisa(arguments, cwd: home, environment: environment)
+      _ = try await Subprocess.lisa(arguments, cwd: home, environment: environment)
     }
     let left = try FileManager.default.contentsOfDirectory(atPath: home.path)
     #expect(left.isEmpty, "created under HOME: \(left)")

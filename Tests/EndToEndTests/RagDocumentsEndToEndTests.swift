@@ -31,7 +31,7 @@ import Testing
       try await server.seedDocuments(repository: "kb-docs", collection: "e5", count: 200)
       let dir = TestPaths.temporaryDirectory("e2e-rag-docs")
       let env = environment(server, moto, state: dir)
-      let all = try Subprocess.lisa(
+      let all = try await Subprocess.lisa(
         ["rag", "docs", "list", "kb-docs", "--collection", "e5", "-o", "id"], cwd: dir, environment: env)
       #expect(all.status == 0, "\(all.stderr)")
       let ids = all.stdout.split(separator: "\n")
@@ -39,7 +39,7 @@ import Testing
       #expect(try await calls(server, "GET /repository/kb-docs/document") == 3)
       let cursor = try await server.requests().last { $0["path"] == .string("/repository/kb-docs/document") }?["query"]
       #expect(cursor?["lastEvaluatedKeyPk"] == .string("kb-docs#e5") && cursor?["lastEvaluatedKeyDocumentId"] != nil)
-      let limited = try Subprocess.lisa(
+      let limited = try await Subprocess.lisa(
         ["rag", "docs", "list", "kb-docs", "--limit", "150", "-o", "id"], cwd: dir, environment: env)
       #expect(limited.status == 0 && limited.stdout.split(separator: "\n").count == 150, "\(limited.stderr)")
     }
@@ -60,13 +60,13 @@ import Testing
       let deadline = Date().addingTimeInterval(60)
       while first.isRunning, Date() < deadline, try store.ragIngestRecords(target: target).count < 40 { usleep(2_000) }
       first.killHard()
-      _ = first.wait()
+      _ = await first.wait()
       let journaled = try store.ragIngestRecords(target: target).count
       let before = try await calls(server, "POST /repository/presigned-url")
       #expect(journaled >= 30 && journaled < 200, "journaled \(journaled)")
       #expect(try await calls(server, "POST /repository/kb-docs/bulk") == 0)
 
-      let second = try Subprocess.lisa(["rag", "ingest", "kb-docs", "corpus", "-o", "json"], cwd: dir, environment: env)
+      let second = try await Subprocess.lisa(["rag", "ingest", "kb-docs", "corpus", "-o", "json"], cwd: dir, environment: env)
       #expect(second.status == 0, "\(second.stderr)")
       let uploadedAgain = try await calls(server, "POST /repository/presigned-url") - before
       #expect(uploadedAgain == 200 - journaled, "uploaded \(uploadedAgain) again after \(journaled) journaled")
@@ -74,15 +74,15 @@ import Testing
       #expect(summary["ingested"]?.intValue == 200 && summary["jobs"]?.arrayItems?.count == 200)
       #expect(try await calls(server, "POST /repository/kb-docs/bulk") == 1)
 
-      let third = try Subprocess.lisa(["rag", "ingest", "kb-docs", "corpus"], cwd: dir, environment: env)
+      let third = try await Subprocess.lisa(["rag", "ingest", "kb-docs", "corpus"], cwd: dir, environment: env)
       #expect(third.status == 0, "\(third.stderr)")
       #expect(third.stderr.contains("0 uploaded (0 bytes), 200 unchanged, 0 sent for ingestion"), "\(third.stderr)")
       #expect(try await calls(server, "POST /repository/kb-docs/bulk") == 1)
 
-      let jobs = try Subprocess.lisa(
+      let jobs = try await Subprocess.lisa(
         ["rag", "jobs", "kb-docs", "--watch", "--interval", "0.2", "-o", "id"], cwd: dir, environment: env)
       #expect(jobs.status == 0 && jobs.stdout.split(separator: "\n").count == 200, "\(jobs.stderr)")
-      let search = try Subprocess.lisa(
+      let search = try await Subprocess.lisa(
         ["rag", "search", "kb-docs", "document 17 about", "--top-k", "2", "--score", "-o", "json"], cwd: dir, environment: env)
       #expect(search.status == 0, "\(search.stderr)")
       let results = try JSONValue.parse(Data(search.stdout.utf8), source: "search").arrayItems ?? []
@@ -98,7 +98,7 @@ import Testing
       try makeFiles(3, in: files)
       try await server.fault("POST", "/repository/presigned-url", status: 500, count: 2)
       let env = environment(server, moto, state: dir.appendingPathComponent("state"))
-      let result = try Subprocess.lisa(
+      let result = try await Subprocess.lisa(
         ["rag", "ingest", "kb-docs", "few", "--parallel", "1", "--chunk-size", "600", "--chunk-overlap", "60"], cwd: dir,
         environment: env)
       #expect(result.status == 3, "\(result.stderr)")
@@ -107,9 +107,10 @@ import Testing
       let bulk = try await server.requests().last { $0["path"] == .string("/repository/kb-docs/bulk") }
       #expect(bulk?["query"]?["chunkSize"] == .string("600"))
       #expect(bulk?["body"]?.stringValue?.contains("kb-docs/file-001.txt") == true)
-      let retry = try Subprocess.lisa(["rag", "ingest", "kb-docs", "few"], cwd: dir, environment: env)
+      let retry = try await Subprocess.lisa(["rag", "ingest", "kb-docs", "few"], cwd: dir, environment: env)
       #expect(retry.status == 0 && retry.stderr.contains("1 uploaded"), "\(retry.stderr)")
-      let jobs = try Subprocess.lisa(["rag", "jobs", "kb-docs", "--watch", "--interval", "0.2"], cwd: dir, environment: env)
+      let jobs = try await Subprocess.lisa(
+        ["rag", "jobs", "kb-docs", "--watch", "--interval", "0.2"], cwd: dir, environment: env)
       #expect(jobs.status == 0, "\(jobs.stderr)")
     }
   }

@@ -37,7 +37,7 @@ import Testing
   }
 
   static func seedTokens(_ moto: MotoServer, table: String, now: Date) async throws {
-    try TokenTableScript.create(endpoint: moto.url, table: table, v61: true)
+    try await TokenTableScript.create(endpoint: moto.url, table: table, v61: true)
     let context = TestContext(workingDirectory: FileManager.default.temporaryDirectory, environment: awsEnvironment(moto)).context
     let dynamo = try AWSClients(context: context, settings: AWSSettings()).dynamoDB()
     let day = 86400.0
@@ -83,7 +83,7 @@ import Testing
       let directory = TestPaths.temporaryDirectory("e2e-status")
       let environment = lisa.environment.merging(Self.awsEnvironment(moto)) { _, aws in aws }
 
-      let up = try Subprocess.lisa(["status"], cwd: directory, environment: environment)
+      let up = try await Subprocess.lisa(["status"], cwd: directory, environment: environment)
       #expect(up.status == 0, "\(up.stdout)\(up.stderr)")
       #expect(up.stdout.contains("api      reachable at 127.0.0.1, authenticated with the API token from LISA_API_TOKEN"))
       #expect(up.stdout.contains("serve    container healthy"))
@@ -96,7 +96,7 @@ import Testing
 
       try await lisa.seed(Self.model("chat-c"))
       try await lisa.setStatus("chat-a", "Failed", failureReason: "boom")
-      let down = try Subprocess.lisa(["status", "-o", "json"], cwd: directory, environment: environment)
+      let down = try await Subprocess.lisa(["status", "-o", "json"], cwd: directory, environment: environment)
       #expect(down.status == 69)
       #expect(down.stderr == "error: status: down: models\n")
       let report = try JSONValue.parse(Data(down.stdout.utf8), source: "status")
@@ -111,7 +111,7 @@ import Testing
   @Test func aPlainLiteLLMThatKnowsOnlyTheOldLivenessSpellingIsUp() async throws {
     let litellm = try Self.serveEndpoint(models: ["gpt-x"], prefix: "")
     defer { litellm.stop() }
-    let result = try Subprocess.lisa(["status", "--litellm-url", litellm.url.absoluteString, "-o", "json"])
+    let result = try await Subprocess.lisa(["status", "--litellm-url", litellm.url.absoluteString, "-o", "json"])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let report = try JSONValue.parse(Data(result.stdout.utf8), source: "status")
     let parts = Dictionary(uniqueKeysWithValues: (report["parts"]?.arrayItems ?? []).map { ($0["name"]?.plainText ?? "", $0) })
@@ -126,7 +126,7 @@ import Testing
     let (fd, port) = try LoopbackSockets.silentListener()
     defer { close(fd) }
     let started = Date()
-    let result = try Subprocess.lisa(["status", "--litellm-url", "http://127.0.0.1:\(port)", "--part-timeout", "1"])
+    let result = try await Subprocess.lisa(["status", "--litellm-url", "http://127.0.0.1:\(port)", "--part-timeout", "1"])
     #expect(Date().timeIntervalSince(started) < 8)
     #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("unknown litellm  no answer within 1s"))
@@ -142,7 +142,7 @@ import Testing
       "AWS_CONFIG_FILE": directory.appendingPathComponent("none").path,
       "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("none").path,
     ]
-    let result = try Subprocess.lisa(["status", "--part-timeout", "5"], cwd: directory, environment: environment)
+    let result = try await Subprocess.lisa(["status", "--part-timeout", "5"], cwd: directory, environment: environment)
     #expect(result.status == 69, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("DOWN    api"))
     #expect(result.stdout.contains("unknown serve"))
@@ -150,8 +150,8 @@ import Testing
     #expect(!result.stdout.contains("some-token-value") && !result.stderr.contains("some-token-value"))
   }
 
-  @Test func watchNeedsATerminal() throws {
-    let result = try Subprocess.lisa(["status", "--watch", "--litellm-url", "http://127.0.0.1:9"])
+  @Test func watchNeedsATerminal() async throws {
+    let result = try await Subprocess.lisa(["status", "--watch", "--litellm-url", "http://127.0.0.1:9"])
     #expect(result.status == 64 && result.stderr.hasPrefix("error: --watch redraws a terminal"))
   }
 }
@@ -164,7 +164,7 @@ import Testing
   func aRealLiteLLMProxyIsReadyLiveAndListsItsModels() async throws {
     let proxy = try LiteLLMProxy(models: ["alpha-chat", "beta-embed"])
     defer { proxy.stop() }
-    let result = try Subprocess.lisa(
+    let result = try await Subprocess.lisa(
       ["status", "--litellm-url", proxy.url.absoluteString, "-o", "json", "--part-timeout", "20"],
       environment: ["LISA_API_TOKEN": LiteLLMProxy.masterKey])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)\n\(proxy.logTail())")

@@ -8,7 +8,7 @@ import Testing
   static let zone = TimeZone(identifier: "UTC")!
 
   /// Starts `lisa keys ...` with stdout and stderr going to files in `directory`.
-  final class Child {
+  final class Child: @unchecked Sendable {
     let process = Process()
     let stdoutPath: String
     let stderrPath: String
@@ -30,6 +30,9 @@ import Testing
       try process.run()
     }
 
+    /// Waits off the test pool (Tests/Support/OffPool.swift).
+    func waitForExit() async { await offPool { [process] in process.waitUntilExit() } }
+
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
   }
@@ -42,7 +45,7 @@ import Testing
 
   static func secret(_ n: Int) -> String { "sk-" + String(format: "%043d", n) }
 
-  @Test func twentyConcurrentRotationsLoseNothing() throws {
+  @Test func twentyConcurrentRotationsLoseNothing() async throws {
     let directory = TestPaths.temporaryDirectory("keys-proc")
     let path = directory.appendingPathComponent("keys.txt").path
     var original = KeyFileFormat.header + "\n"
@@ -56,7 +59,7 @@ import Testing
     let creations = try (0..<10).map { n in
       try Child(["create", "new\(n)", "--store", "file:keys.txt"], in: directory, tag: "create-\(n)")
     }
-    for child in rotations + creations { child.process.waitUntilExit() }
+    for child in rotations + creations { await child.waitForExit() }
 
     let document = KeyFileDocument.parse(try Data(contentsOf: URL(fileURLWithPath: path)), zone: Self.zone)
     let onDisk = Dictionary(uniqueKeysWithValues: document.entries.map { ($0.entry.id, $0.entry) })
@@ -88,7 +91,7 @@ import Testing
     // One undisturbed run measures how long the locked read-modify-write takes.
     let first = try Child(["rotate", "k0", "--store", "file:keys.txt", "--yes", "-v"], in: directory, tag: "first")
     let lockedAt = try await Self.waitForLock(first)
-    first.process.waitUntilExit()
+    await first.waitForExit()
     let critical = lockedAt.duration(to: .now)
     #expect(first.process.terminationStatus == 0)
 
@@ -105,7 +108,7 @@ import Testing
         if try await Self.waitForTempFile(in: directory, child: child) { outcomes.midWrite += 1 }
       }
       kill(child.process.processIdentifier, SIGKILL)
-      child.process.waitUntilExit()
+      await child.waitForExit()
 
       let now = try Data(contentsOf: URL(fileURLWithPath: path))
       if now == previous {
@@ -126,7 +129,7 @@ import Testing
     let leftovers = KeyFileLeftovers.find(for: path).count
     // Whatever the kills left behind, the next writer gets the lock and writes a good file.
     let after = try Child(["rotate", "k1", "--store", "file:keys.txt", "--yes"], in: directory, tag: "after")
-    after.process.waitUntilExit()
+    await after.waitForExit()
     #expect(after.process.terminationStatus == 0, "\(after.stderr)")
     let final = KeyFileDocument.parse(try Data(contentsOf: URL(fileURLWithPath: path)), zone: Self.zone)
     #expect(final.entries.count == 20_000)

@@ -75,9 +75,8 @@ public final class FakeLisaServer: @unchecked Sendable {
     requireToken: Bool = true, script: String = FakeLisaServer.script, dynamoDB: MotoServer? = nil,
     _ body: (FakeLisaServer) async throws -> T
   ) async throws -> T {
-    let server = try FakeLisaServer(requireToken: requireToken, script: script, dynamoDB: dynamoDB)
-    defer { server.stop() }
-    return try await body(server)
+    try await withServer(
+      { try FakeLisaServer(requireToken: requireToken, script: script, dynamoDB: dynamoDB) }, stop: { $0.stop() }, body)
   }
 
   /// A fake whose models table lives in a fresh moto server, stopped afterwards.

@@ -17,11 +17,12 @@ extension FakeLisaServer {
     async throws -> T
   {
     try await MotoServer.with { moto in
-      let server = try FakeLisaServer(
-        script: ragScript, arguments: ["--s3-endpoint", moto.url.absoluteString, "--bucket", ragBucket])
-      defer { server.stop() }
-      if let delay { try await server.settleAfter(delay) }
-      return try await body(server, moto)
+      let arguments = ["--s3-endpoint", moto.url.absoluteString, "--bucket", ragBucket]
+      return try await withServer({ try FakeLisaServer(script: ragScript, arguments: arguments) }, stop: { $0.stop() }) {
+        server in
+        if let delay { try await server.settleAfter(delay) }
+        return try await body(server, moto)
+      }
     }
   }
 

@@ -78,15 +78,7 @@ public final class MotoServer: @unchecked Sendable {
 
   /// Runs `body` with a fresh server and stops it afterwards, also when `body` throws.
   public static func with<T>(environment: [String: String] = [:], _ body: (MotoServer) async throws -> T) async throws -> T {
-    let server = try MotoServer(environment: environment)
-    do {
-      let result = try await body(server)
-      server.stop()
-      return result
-    } catch {
-      server.stop()
-      throw error
-    }
+    try await withServer({ try MotoServer(environment: environment) }, stop: { $0.stop() }, body)
   }
 }
 

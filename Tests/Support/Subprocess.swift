@@ -27,6 +27,16 @@ public enum Subprocess {
   public static func run(
     _ executable: String, _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
     inheritEnvironment: Bool = false, stdin: Data? = nil
+  ) async throws -> ProcessResult {
+    try await Throttle.children.run {
+      try runBlocking(
+        executable, arguments, cwd: cwd, environment: environment, inheritEnvironment: inheritEnvironment, stdin: stdin)
+    }
+  }
+
+  private static func runBlocking(
+    _ executable: String, _ arguments: [String], cwd: URL?, environment: [String: String], inheritEnvironment: Bool,
+    stdin: Data?
   ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -56,8 +66,8 @@ public enum Subprocess {
 
   public static func lisa(
     _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil
-  ) throws -> ProcessResult {
-    try run(LisaBinary.path, arguments, cwd: cwd, environment: environment, stdin: stdin)
+  ) async throws -> ProcessResult {
+    try await run(LisaBinary.path, arguments, cwd: cwd, environment: watchdog(environment), stdin: stdin)
   }
 
   /// The built binary under `/bin/sh`, for what only a shell can set up: `redirect` is appended to the
@@ -66,11 +76,17 @@ public enum Subprocess {
   public static func lisaInShell(
     _ arguments: [String], redirect: String = "", limits: String = "", timeout: Int = 60, cwd: URL? = nil,
     environment: [String: String] = [:]
-  ) throws -> ProcessResult {
+  ) async throws -> ProcessResult {
     let quoted = ([LisaBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
     let script =
       (limits.isEmpty ? "" : limits + "; ") + "exec timeout \(timeout) " + quoted.joined(separator: " ") + " " + redirect
-    return try run("/bin/sh", ["-c", script], cwd: cwd, environment: environment)
+    return try await run("/bin/sh", ["-c", script], cwd: cwd, environment: watchdog(environment))
+  }
+
+  /// A child that waits on something that never comes gives up after five minutes instead of lisa's default 30:
+  /// the suite must end well inside CI's limit even when a test is wrong. A test that sets LISA_TIMEOUT keeps it.
+  static func watchdog(_ environment: [String: String]) -> [String: String] {
+    environment["LISA_TIMEOUT"] == nil ? environment.merging(["LISA_TIMEOUT": "5m"]) { $1 } : environment
   }
 }
 
@@ -111,11 +127,13 @@ public final class RunningProcess: @unchecked Sendable {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
   }
 
-  public func wait() -> ProcessResult {
-    process.waitUntilExit()
-    return ProcessResult(
-      status: process.terminationStatus, stdout: String(decoding: out.finish(), as: UTF8.self),
-      stderr: String(decoding: err.finish(), as: UTF8.self))
+  public func wait() async -> ProcessResult {
+    await offPool { [self] in
+      process.waitUntilExit()
+      return ProcessResult(
+        status: process.terminationStatus, stdout: String(decoding: out.finish(), as: UTF8.self),
+        stderr: String(decoding: err.finish(), as: UTF8.self))
+    }
   }
 }
 
@@ -128,7 +146,7 @@ extension Subprocess {
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = cwd }
     var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path]
-    for (key, value) in environment { env[key] = value }
+    for (key, value) in watchdog(environment) { env[key] = value }
     process.environment = env
     let out = Pipe()
     let err = Pipe()

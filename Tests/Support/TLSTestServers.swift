@@ -12,7 +12,7 @@ public struct TestCertificateAuthority: Sendable {
   public var serverCertificate: String { directory.appendingPathComponent("server.pem").path }
   public var serverKey: String { directory.appendingPathComponent("server.key").path }
 
-  public init() throws {
+  public init() async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("lisa-ca-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let extensions = directory.appendingPathComponent("server.ext")
@@ -29,7 +29,7 @@ public struct TestCertificateAuthority: Sendable {
       ],
     ]
     for step in steps {
-      let result = try Subprocess.run("/usr/bin/openssl", step, cwd: directory)
+      let result = try await Subprocess.run("/usr/bin/openssl", step, cwd: directory)
       guard result.status == 0 else { throw ScriptFailure(description: "openssl \(step[0]): \(result.stderr)") }
     }
   }

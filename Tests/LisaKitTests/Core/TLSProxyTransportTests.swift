@@ -7,7 +7,7 @@ import Testing
 /// reached through a CONNECT proxy named by HTTPS_PROXY unless NO_PROXY names the host.
 @Suite(.serialized) struct TLSProxyTransportTests {
   @Test func aPrivateCAIsTrustedOnlyThroughTheCABundle() async throws {
-    let authority = try TestCertificateAuthority()
+    let authority = try await TestCertificateAuthority()
     defer { authority.remove() }
     let server = try LoopbackScriptServer.https(authority)
     defer { server.stop() }
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func anUntrustedAPICertificateIsOneLineNamingHostAndFix() async throws {
-    let authority = try TestCertificateAuthority()
+    let authority = try await TestCertificateAuthority()
     defer { authority.remove() }
     let server = try LoopbackScriptServer.https(authority)
     defer { server.stop() }
@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func httpsProxyIsHonouredAndNoProxyBypassesIt() async throws {
-    let authority = try TestCertificateAuthority()
+    let authority = try await TestCertificateAuthority()
     defer { authority.remove() }
     let server = try LoopbackScriptServer.https(authority)
     defer { server.stop() }

@@ -26,8 +26,8 @@ struct TokenTableFixture {
   }
 
   /// Every item, read by boto3 rather than by lisa: attribute name to `{"TYPE": value}`.
-  func dump() throws -> [[String: [String: Any]]] {
-    try TokenTableScript.dump(endpoint: server.url, table: Self.table).map { line in
+  func dump() async throws -> [[String: [String: Any]]] {
+    try await TokenTableScript.dump(endpoint: server.url, table: Self.table).map { line in
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: Any]] ?? [:]
     }
   }

@@ -15,7 +15,7 @@ import Testing
       let secret = issued.secret.reveal()
       #expect(secret.count == 128 && secret.allSatisfy { "0123456789abcdef".contains($0) })
 
-      let items = try fixture.dump()
+      let items = try await fixture.dump()
       try #require(items.count == 1)
       let item = items[0]
       #expect(
@@ -32,7 +32,7 @@ import Testing
       #expect(groups == ["lisa-users", "admins"])
       #expect(item["name"]?["S"] as? String == "ci")
       #expect(item["isSystemToken"]?["BOOL"] as? Bool == false)
-      #expect(!(try TokenTableScript.dump(endpoint: server.url, table: Fixture.table).joined().contains(secret)))
+      #expect(!(try await TokenTableScript.dump(endpoint: server.url, table: Fixture.table).joined().contains(secret)))
 
       let stored = try await fixture.item(forSecret: issued.secret)
       #expect(TokenAcceptance.check(item: stored, format: .hashed, now: Fixture.start) == .accepted)
@@ -130,7 +130,8 @@ import Testing
 
       #expect(try await store.revoke(legacy.id) == legacy)
       #expect(try await store.revoke(bob.record.id) == bob.record)
-      #expect(Set(try fixture.dump().compactMap { $0["tokenUUID"]?["S"] as? String }) == [alice.record.id, bobSystem.record.id])
+      await #expect(
+        Set(try fixture.dump().compactMap { $0["tokenUUID"]?["S"] as? String }) == [alice.record.id, bobSystem.record.id])
     }
   }
 

@@ -26,7 +26,7 @@ import Testing
     try await MotoServer.with { server in
       let dir = TestPaths.temporaryDirectory("token-migration")
       let secrets = dir.appendingPathComponent("secrets.jsonl")
-      try TokenTableScript.seed(
+      try await TokenTableScript.seed(
         endpoint: server.url, table: "acme-LISAApiTokenTable", target: "acme-LISAApiBaseTokenTable", count: 1500, now: now,
         secrets: secrets)
       let state = try StateStore(directory: dir.appendingPathComponent("state").path, now: { Date() })
@@ -46,7 +46,7 @@ import Testing
       #expect(summary.verification.accepted == 1400)
       #expect(summary.verification.expired == 100)
       #expect(summary.verification.succeeded)
-      let check = try TokenTableScript.check(
+      let check = try await TokenTableScript.check(
         endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 1400 && check.expiredAbsent == 100 && check.missing == 0 && check.bad == 0, "\(check.problems)")
       #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
@@ -57,13 +57,13 @@ import Testing
         "the backup must not hold plaintext")
 
       // A second run finds everything in place and changes nothing.
-      let before = try TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable")
+      let before = try await TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable")
       let again = try await migration(server, state: state, backup: dir.appendingPathComponent("second.lisabak").path).run(log: {
         _ in
       })
       #expect(again.counts.written == 0)
       #expect(again.counts.skipped.first { $0.reason == TokenImporter.alreadyPresent }?.count == 1400)
-      #expect(try TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable") == before)
+      #expect(try await TokenTableScript.dump(endpoint: server.url, table: "acme-LISAApiBaseTokenTable") == before)
     }
   }
 
@@ -71,7 +71,7 @@ import Testing
     try await MotoServer.with { server in
       let dir = TestPaths.temporaryDirectory("token-resume")
       let secrets = dir.appendingPathComponent("secrets.jsonl")
-      try TokenTableScript.seed(
+      try await TokenTableScript.seed(
         endpoint: server.url, table: "acme-LISAApiTokenTable", target: "acme-LISAApiBaseTokenTable", count: 600, now: now,
         secrets: secrets)
       let state = try StateStore(directory: dir.appendingPathComponent("state").path, now: { Date() })
@@ -112,7 +112,7 @@ import Testing
       #expect(resumed.counts.written == 560)
       #expect(resumed.counts.skippedTotal == 40)
       #expect(resumed.counts.skipped.map(\.reason) == [TokenImportOptions.expiredReason])
-      let check = try TokenTableScript.check(
+      let check = try await TokenTableScript.check(
         endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 560 && check.missing == 0 && check.bad == 0, "\(check.problems)")
       #expect(try state.unfinishedRun(kind: TokenMigration.runKind, source: run.source, target: run.target) == nil)
