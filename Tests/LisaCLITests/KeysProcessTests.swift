@@ -27,7 +27,7 @@ import Testing
       process.standardInput = FileHandle.nullDevice
       process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
       process.standardError = FileHandle(forWritingAtPath: stderrPath)
-      try process.run()
+      try ChildProcess.launch(process)
     }
 
     /// Waits off the test pool (Tests/Support/OffPool.swift).

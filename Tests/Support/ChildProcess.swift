@@ -6,9 +6,21 @@ import Foundation
   import Darwin
 #endif
 
-enum ChildProcess {
+public enum ChildProcess {
+  /// Starts `process` with no signals blocked. A child inherits the mask of the thread that spawns it, and the
+  /// threads Swift Testing runs tests on block nearly every signal: a server started from one ignored SIGTERM, so
+  /// stopping it hung the suite, and a `lisa` started from one could not be interrupted as a shell's can.
+  public static func launch(_ process: Process) throws {
+    var unblocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&unblocked)
+    pthread_sigmask(SIG_SETMASK, &unblocked, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    try process.run()
+  }
+
   /// SIGTERM, then SIGKILL after `grace` (a child may inherit a mask that blocks SIGTERM); waits for it to end.
-  static func stop(_ process: Process, grace: TimeInterval = 2) {
+  public static func stop(_ process: Process, grace: TimeInterval = 2) {
     guard process.isRunning else { return }
     kill(process.processIdentifier, SIGTERM)
     let deadline = Date().addingTimeInterval(grace)

@@ -50,7 +50,7 @@ public final class FakeLisaServer: @unchecked Sendable {
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    try process.run()
+    try ChildProcess.launch(process)
     let deadline = Date().addingTimeInterval(startupTimeout)
     while !LoopbackSockets.isAccepting(port: port) {
       guard process.isRunning, Date() < deadline else {

@@ -24,7 +24,7 @@ public final class FaultProxy: @unchecked Sendable {
     ]
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
-    try process.run()
+    try ChildProcess.launch(process)
     errorText = DrainingReader(errors.fileHandleForReading)
     let deadline = Date().addingTimeInterval(20)
     while !FileManager.default.fileExists(atPath: ready.path) || !LoopbackSockets.isAccepting(port: port) {

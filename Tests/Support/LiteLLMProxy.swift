@@ -54,7 +54,7 @@ public final class LiteLLMProxy: @unchecked Sendable {
     process.standardOutput = log
     process.standardError = log
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try ChildProcess.launch(process)
     let deadline = Date().addingTimeInterval(startupTimeout)
     while !LoopbackSockets.isAccepting(port: port) {
       guard process.isRunning, Date() < deadline else {

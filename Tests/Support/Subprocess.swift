@@ -20,6 +20,8 @@ public struct ProcessResult: Sendable {
   public var status: Int32
   public var stdout: String
   public var stderr: String
+  /// From the child's start to its exit: what a timing expectation measures, not the wait for a `Throttle` slot.
+  public var elapsed: TimeInterval = 0
 }
 
 public enum Subprocess {
@@ -53,7 +55,8 @@ public enum Subprocess {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
-    try process.run()
+    let started = Date()
+    try ChildProcess.launch(process)
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try? input.fileHandleForWriting.close()
     let outData = DrainingReader(out.fileHandleForReading)
@@ -61,7 +64,7 @@ public enum Subprocess {
     process.waitUntilExit()
     return ProcessResult(
       status: process.terminationStatus, stdout: String(decoding: outData.finish(), as: UTF8.self),
-      stderr: String(decoding: errData.finish(), as: UTF8.self))
+      stderr: String(decoding: errData.finish(), as: UTF8.self), elapsed: Date().timeIntervalSince(started))
   }
 
   public static func lisa(
@@ -153,7 +156,7 @@ extension Subprocess {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try ChildProcess.launch(process)
     return RunningProcess(
       process: process, out: DrainingReader(out.fileHandleForReading), err: DrainingReader(err.fileHandleForReading))
   }

@@ -60,9 +60,10 @@ public final class LoopbackScriptServer: @unchecked Sendable {
     process.arguments =
       [TestPaths.repository.appendingPathComponent("Tests/Support/tls_and_proxy.py").path] + arguments
       + ["--port", String(port), "--ready", ready.path]
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    try process.run()
+    try ChildProcess.launch(process)
     let deadline = Date().addingTimeInterval(20)
     while !FileManager.default.fileExists(atPath: ready.path) || !LoopbackSockets.isAccepting(port: port) {
       guard process.isRunning, Date() < deadline else {
@@ -74,11 +75,7 @@ public final class LoopbackScriptServer: @unchecked Sendable {
     try? FileManager.default.removeItem(at: ready)
   }
 
-  public func stop() {
-    guard process.isRunning else { return }
-    kill(process.processIdentifier, SIGTERM)
-    process.waitUntilExit()
-  }
+  public func stop() { ChildProcess.stop(process) }
 
   deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
