@@ -23,23 +23,25 @@ import Testing
     let result = try await run(custom: Data(text.utf8))
     #expect(result.status == status)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix(prefix), "\(result.stderr)")
+    #expect(result.stderrWithoutWaits.hasPrefix(prefix), "\(result.stderr)")
     #expect(result.stderr.filter { $0 == "\n" }.count == 1)
   }
 
   @Test func binaryAndHugeFilesAndDirectories() async throws {
     let binary = try await run(custom: Data([0x72, 0x3A, 0x20, 0x00, 0xFF, 0x10]))
     #expect(binary.status == 65)
-    #expect(binary.stderr.hasPrefix("config-custom.yaml:1:5: error: not valid UTF-8"))
+    #expect(binary.stderrWithoutWaits.hasPrefix("config-custom.yaml:1:5: error: not valid UTF-8"))
     let huge = try await run(custom: Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024))
     #expect(huge.status == 65)
-    #expect(huge.stderr == "error: config-custom.yaml: file is 10.0 MB, larger than the 4.0 MB limit for this kind of file\n")
+    #expect(
+      huge.stderrWithoutWaits
+        == "error: config-custom.yaml: file is 10.0 MB, larger than the 4.0 MB limit for this kind of file\n")
     let dir = TestPaths.temporaryDirectory("e2e-dir")
     try FileManager.default.createDirectory(
       at: dir.appendingPathComponent("config-custom.yaml"), withIntermediateDirectories: true)
     let isDir = try await Subprocess.lisa(["config", "show"], cwd: dir)
     #expect(isDir.status == 74)
-    #expect(isDir.stderr == "error: config-custom.yaml: is a directory, expected a file\n")
+    #expect(isDir.stderrWithoutWaits == "error: config-custom.yaml: is a directory, expected a file\n")
   }
 
   @Test func unknownOptionsAreUsageErrors() async throws {

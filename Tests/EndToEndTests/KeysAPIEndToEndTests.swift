@@ -37,7 +37,9 @@ import Testing
       #expect(rotated.status == 0, "\(rotated.stderr)")
       let newSecret = rotated.stdout.trimmingCharacters(in: .newlines)
       #expect(newSecret.count == 128 && newSecret != secret)
-      let writes = rotated.stderr.split(separator: "\n").filter { $0.hasPrefix("api: POST") || $0.hasPrefix("api: DELETE") }
+      let writes = rotated.stderrWithoutWaits.split(separator: "\n").filter {
+        $0.hasPrefix("api: POST") || $0.hasPrefix("api: DELETE")
+      }
       #expect(writes.count == 2 && writes[0].hasPrefix("api: POST /api-tokens/alice"))
       #expect(writes[1].hasPrefix("api: DELETE /api-tokens/"))
       let oldSecret = try await lisa(["list"], credential: secret)
@@ -72,7 +74,7 @@ import Testing
         let nothing = try await Subprocess.lisa(["keys", "list"], cwd: directory, environment: environment)
         #expect(nothing.status == 64)
         #expect(
-          nothing.stderr.hasPrefix(
+          nothing.stderrWithoutWaits.hasPrefix(
             "error: no key store given, and no LISA API URL to default to (parameter /prod/acme/lisa/LisaApiUrl not found"))
 
         let context = LisaContext(

@@ -70,7 +70,7 @@ import Testing
       #expect(result.stdout.contains("docs deployed from YAML"))
       #expect(!result.stdout.contains("not-an-sk-key") && !result.stderr.contains("not-an-sk-key"))
       #expect(!result.stdout.contains("a-v6.0-plaintext-token"))
-      #expect(result.stderr.hasPrefix("error: pre-flight for LISA v6.6.0: 0 passed, 0 warnings, 7 failed"))
+      #expect(result.stderrWithoutWaits.hasPrefix("error: pre-flight for LISA v6.6.0: 0 passed, 0 warnings, 7 failed"))
       let entries = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("state").path)
       #expect(entries.isEmpty, "a check writes nothing: \(entries)")
     }

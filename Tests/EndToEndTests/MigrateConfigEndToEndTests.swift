@@ -114,6 +114,6 @@ import Testing
     #expect(run.stdout.contains("\"output\": \"new/custom.yaml\""))
     let missingEnv = try await Subprocess.lisa(["migrate", "config", "--input", "old.yaml", "--env", "qa"], cwd: dir)
     #expect(missingEnv.status == 5)
-    #expect(missingEnv.stderr == "old.yaml:1:6: error: environment 'qa' not found (environments: dev)\n")
+    #expect(missingEnv.stderrWithoutWaits == "old.yaml:1:6: error: environment 'qa' not found (environments: dev)\n")
   }
 }

@@ -47,7 +47,7 @@ import Testing
 
           """)
       #expect(
-        first.stderr.hasPrefix(
+        first.stderrWithoutWaits.hasPrefix(
           "warning: desiredCapacity 3 of 'mistral-7b' is not applied: LISA stores no change of it, so apply does not manage "
             + "it; set it once with 'lisa models update mistral-7b --desired-capacity 3'\n"))
       #expect(
@@ -134,7 +134,7 @@ import Testing
       let zero = try await lisa(["models", "update", "mistral-7b", "--min-capacity", "0"], server, in: dir)
       #expect(zero.status == 7)
       #expect(
-        zero.stderr.hasPrefix(
+        zero.stderrWithoutWaits.hasPrefix(
           "error: autoScalingInstanceConfig.minCapacity: must be a positive integer: LISA takes no 0 here (its update would "
             + "skip a 0 even if the API let it through); to scale a model to zero, stop it (lisa models stop mistral-7b)"))
       #expect(try await puts(server).count == 2)

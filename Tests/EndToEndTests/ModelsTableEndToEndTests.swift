@@ -32,7 +32,7 @@ import Testing
       let noTable = try await lisa(["models", "get", "titan-embed"], server.environment, in: dir)
       #expect(noTable.status == 0 && !noTable.stdout.contains("failureReason"))
       #expect(
-        noTable.stderr.hasPrefix(
+        noTable.stderrWithoutWaits.hasPrefix(
           "warning: model 'titan-embed' is Failed: LISA keeps the reason only in its models table (failure_reason), which lisa "
             + "could not read: no AWS region"))
     }
@@ -49,7 +49,7 @@ import Testing
       let blind = try await lisa(["models", "list"], server.environment, in: dir)
       #expect(blind.status == 1)
       #expect(
-        blind.stderr.hasPrefix(
+        blind.stderrWithoutWaits.hasPrefix(
           "error: GET /models: LISA cannot read one of the models it stored (streaming: Input should be a valid boolean "
             + "(stored: None)), so it lists none, for any caller (hint: lisa names that model and lists the others when it "
             + "can read the models table"))
@@ -58,14 +58,15 @@ import Testing
       #expect(listed.status == 3)
       #expect(listed.stdout == "claude\nmistral-7b\n")
       #expect(
-        listed.stderr.hasPrefix(
+        listed.stderrWithoutWaits.hasPrefix(
           "warning: model 'broken' is stored in a form LISA cannot read (streaming: Input should be a valid boolean (stored: "
             + "None)); GET /models fails for every caller until its item in the models table is corrected\n"))
       #expect(
         listed.stderr.hasSuffix(
           "error: not listed: broken, which LISA cannot read (hint: correct the item in LISA's models table)\n"))
       let one = try await lisa(["models", "get", "broken"], env, in: dir)
-      #expect(one.status == 1 && one.stderr.hasPrefix("error: model 'broken': LISA cannot read what it stored: streaming:"))
+      #expect(
+        one.status == 1 && one.stderrWithoutWaits.hasPrefix("error: model 'broken': LISA cannot read what it stored: streaming:"))
       try "pass phrase 0042\n".write(to: dir.appendingPathComponent("pass.txt"), atomically: true, encoding: .utf8)
       let backup = try await lisa(["models", "export", "--backup", "all.lisabak", "--passphrase-file", "pass.txt"], env, in: dir)
       #expect(backup.status == 0, "\(backup.stderr)")

@@ -31,7 +31,8 @@ import Testing
         ["rag", "collections", "update", "kb-docs", id, "-f", "u.yaml"], cwd: dir, environment: env)
       #expect(refused.status == 7, "\(refused.stderr)")
       #expect(
-        refused.stderr.hasPrefix("u.yaml:1:1: error: embeddingModel: cannot change after create (is titan)"), "\(refused.stderr)")
+        refused.stderrWithoutWaits.hasPrefix("u.yaml:1:1: error: embeddingModel: cannot change after create (is titan)"),
+        "\(refused.stderr)")
       try write("embeddingModel: titan\ndescription: new\n", "same.yaml", in: dir)
       let updated = try await Subprocess.lisa(
         ["rag", "collections", "update", "kb-docs", id, "-f", "same.yaml", "-o", "json"], cwd: dir, environment: env)

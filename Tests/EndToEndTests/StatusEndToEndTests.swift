@@ -98,7 +98,7 @@ import Testing
       try await lisa.setStatus("chat-a", "Failed", failureReason: "boom")
       let down = try await Subprocess.lisa(["status", "-o", "json"], cwd: directory, environment: environment)
       #expect(down.status == 69)
-      #expect(down.stderr == "error: status: down: models\n")
+      #expect(down.stderrWithoutWaits == "error: status: down: models\n")
       let report = try JSONValue.parse(Data(down.stdout.utf8), source: "status")
       let models = try #require(report["parts"]?.arrayItems?.first { $0["name"]?.plainText == "models" })
       #expect(models["state"]?.plainText == "down")
@@ -129,7 +129,7 @@ import Testing
     #expect(result.elapsed < 8)
     #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("unknown litellm  no answer within 1s"))
-    #expect(result.stderr == "error: status: unknown: litellm, models\n")
+    #expect(result.stderrWithoutWaits == "error: status: unknown: litellm, models\n")
   }
 
   @Test func anUnreachableAPIIsDownWhilePartsWithoutAWSAreUnknown() async throws {
@@ -151,7 +151,7 @@ import Testing
 
   @Test func watchNeedsATerminal() async throws {
     let result = try await Subprocess.lisa(["status", "--watch", "--litellm-url", "http://127.0.0.1:9"])
-    #expect(result.status == 64 && result.stderr.hasPrefix("error: --watch redraws a terminal"))
+    #expect(result.status == 64 && result.stderrWithoutWaits.hasPrefix("error: --watch redraws a terminal"))
   }
 }
 

@@ -22,6 +22,8 @@ public struct ProcessResult: Sendable {
   public var stderr: String
   /// From the child's start to its exit: what a timing expectation measures, not the wait for a `Throttle` slot.
   public var elapsed: TimeInterval = 0
+  /// stderr without the transport's wait notices (`withoutWaitNotices`), for exact comparisons.
+  public var stderrWithoutWaits: String { withoutWaitNotices(stderr) }
 }
 
 public enum Subprocess {

@@ -9,6 +9,8 @@ public struct AWSClients: Sendable {
   public let profileName: String
   public let credentials: any AWSCredentialsProvider
   public var retry: AWSRetryPolicy
+  /// DynamoDB's retries (`AWSRetryPolicy.dynamoDB`); `retry` serves every other service.
+  public var dynamoDBRetry: AWSRetryPolicy = .dynamoDB
   public var timeout: TimeInterval
   /// The PEM bundle trusted for AWS endpoints (`AWSSettings.resolvedCABundle`), nil for the system store.
   public let caBundle: String?
@@ -44,7 +46,8 @@ public struct AWSClients: Sendable {
     AWSRequestSender(
       service: service, region: region, endpoint: try endpoint(for: service), credentials: credentials,
       transport: context.transport,
-      retry: retry, timeout: timeout, now: context.now, trace: trace, caBundle: caBundle, notice: notice)
+      retry: service == .dynamoDB ? dynamoDBRetry : retry, timeout: timeout, now: context.now, trace: trace, caBundle: caBundle,
+      notice: notice)
   }
 
   public func dynamoDB() throws -> DynamoDBClient { DynamoDBClient(sender: try sender(for: .dynamoDB)) }

@@ -24,6 +24,9 @@ public struct AWSRetryPolicy: Sendable {
   }
 
   public static let standard = AWSRetryPolicy()
+  /// Ten attempts from 50 ms, what botocore's legacy retry mode gives DynamoDB: a table's throughput throttles a bulk
+  /// copy far more often than other services throttle single calls, and giving up mid-migration costs a re-run.
+  public static let dynamoDB = AWSRetryPolicy(maxAttempts: 10, baseDelay: 0.05)
 
   /// The wait before retry number `retry` (1 for the first retry). A server's `Retry-After`
   /// is a floor, still capped by `maxDelay`.

@@ -1,14 +1,5 @@
 import Foundation
 
-/// What an apply run did.
-public struct ApplyOutcome: Sendable {
-  public var created: [String] = []
-  public var updated: [String] = []
-  public var deleted: [String] = []
-  /// Planned updates that turned out unnecessary once the model settled.
-  public var settledUnchanged: [String] = []
-}
-
 /// Carries out a `ModelPlan` in an order LISA's status gating allows: deletions first (and, for
 /// models being recreated, waiting until they are gone), then creations, then updates, each
 /// update after its model has settled in InService or Stopped. A plan that needs recreations it may not

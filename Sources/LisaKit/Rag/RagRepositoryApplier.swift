@@ -43,13 +43,6 @@ public enum RagApplyPlanner {
   }
 }
 
-/// What an apply run did.
-public struct RagApplyOutcome: Sendable {
-  public var created: [String] = []
-  public var updated: [String] = []
-  public var deleted: [String] = []
-}
-
 /// Carries out a `RagRepositoryPlan`: deletions first (waiting until recreated ones are gone), then
 /// creations, then updates, each update once its repository has settled. It stops at the first error;
 /// running the same apply again continues, because the plan is made from the deployment as it is then.
@@ -70,9 +63,9 @@ public struct RagRepositoryApplier: Sendable {
     self.progress = progress
   }
 
-  public func apply(_ plan: RagRepositoryPlan) async throws -> RagApplyOutcome {
+  public func apply(_ plan: RagRepositoryPlan) async throws -> ApplyOutcome {
     try plan.requireRunnable(recreate: recreate)
-    var outcome = RagApplyOutcome()
+    var outcome = ApplyOutcome()
     let recreations = plan.items.filter { $0.action == .recreate }
     for item in plan.items.filter({ $0.action == .delete }) + recreations
     where item.current?.status != "DELETE_IN_PROGRESS" {

@@ -43,7 +43,7 @@ public struct ServeProbe: Sendable {
     self.timeout = timeout
   }
 
-  /// `GET base + path`; a transport failure is thrown as `.unavailable`.
+  /// `GET base + path`; a transport failure is thrown as `.unavailable`, a request out of time as `StatusNoAnswer`.
   public func get(_ path: String) async throws -> Answer {
     var base = target.base.absoluteString
     while base.hasSuffix("/") { base.removeLast() }
@@ -53,6 +53,8 @@ public struct ServeProbe: Sendable {
     let response: HTTPResponse
     do {
       response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers), timeout: timeout)
+    } catch let error as TransportError where error.kind == .timeout {
+      throw StatusNoAnswer()
     } catch let error as TransportError {
       throw LisaError(.unavailable, "GET \(path): \(error.reason)")
     }

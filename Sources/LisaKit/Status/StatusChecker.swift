@@ -30,6 +30,10 @@ struct StatusDiscoveryError: Error {
   var error: any Error
 }
 
+/// A probe's request ran out of time: the part is unknown, as when the part's own deadline passes first (which of
+/// the two fires first is a race the answer must not depend on).
+struct StatusNoAnswer: Error {}
+
 /// Checks every part of a deployment at once; none waits for another's time-out.
 public struct StatusChecker: Sendable {
   public static let expiringWindow: TimeInterval = 7 * 24 * 3600
@@ -83,7 +87,7 @@ public struct StatusChecker: Sendable {
     -> StatusPart
   {
     switch await withDeadline(timeout, job) {
-    case nil:
+    case nil, .failure(is StatusNoAnswer):
       return StatusPart(name, .unknown, "no answer within \(Self.secondsText(timeout))")
     case .success(let part):
       return part

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LisaKit
+
+struct RagCollectionsList: LisaCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List the collections of one repository, or of all.",
+    discussion: """
+      Follows LISA's page cursor until the last page. Without REPO, lists the collections of every \
+      repository the credential may see. -o json prints LISA's collection objects; -o id the collection ids.
+
+      Exit status: 0 ok, 4 the credential was rejected, 5 no such repository, 69 LISA unreachable.
+      """
+  )
+
+  @Argument(help: "Repository id (default: every repository).")
+  var repository: String?
+
+  @OptionGroup var globals: GlobalOptions
+
+  func run(_ session: Session) async throws {
+    let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .jsonl, .id])
+    let api = try await session.ragAPI()
+    var ids = [String]()
+    if let repository {
+      ids = [try await api.repository(repository).id]
+    } else {
+      ids = try await api.repositories().map(\.id).sorted()
+    }
+    var rows: [JSONValue] = []
+    for id in ids { rows += try await api.collections(id).map(JSONComparison.integral) }
+    if format == .table {
+      if !rows.isEmpty { session.output(session.renderer.table(rows, columns: RagCollectionStyle.columns)) }
+      session.info("\(rows.count) collection\(rows.count == 1 ? "" : "s")")
+    } else {
+      session.output(session.renderer.list(rows, format: format, columns: RagCollectionStyle.columns, idKey: "collectionId"))
+    }
+  }
+}
