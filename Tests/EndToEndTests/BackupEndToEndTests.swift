@@ -20,27 +20,36 @@ import Testing
   }
 
   /// Two models made through the API (one third-party with an API key) and `tokens` legacy tokens; with
-  /// `v6Table` an empty v6.1 table too.
-  func withDeployment(tokens: Int, v6Table: Bool = false, _ body: (Deployment) async throws -> Void) async throws {
-    try await MotoServer.with { moto in
-      try await FakeLisaServer.with(dynamoDB: moto) { server in
-        let dir = TestPaths.temporaryDirectory("e2e-backup")
-        try await TokenTableScript.seed(
-          endpoint: moto.url, table: Self.legacy, target: v6Table ? Self.v6 : nil, count: tokens, now: now,
-          secrets: dir.appendingPathComponent("secrets.jsonl"))
-        var env = server.environment()
-        env["LISA_STATE_DIR"] = dir.appendingPathComponent("state").path
-        env["LISA_BACKUP_PASSPHRASE"] = Self.passphrase
-        env["HOME"] = dir.path
-        let deployment = Deployment(moto: moto, server: server, dir: dir, env: env)
-        try await server.settleAfter(0.05)
-        for model in [ModelFixtures.hosted, ModelFixtures.thirdParty] {
-          try model.write(to: dir.appendingPathComponent("model.json"), atomically: true, encoding: .utf8)
-          let created = try await lisa(["models", "create", "-f", "model.json"], deployment)
-          #expect(created.status == 0, "\(created.stderr)")
-        }
-        try await body(deployment)
+  /// `v6Table` an empty v6.1 table too; with `rag` also an embedding model, the repositories of
+  /// `BackupRagEndToEndTests` (one naming that model, one with a pipeline) and a collection of its own.
+  func withDeployment(
+    tokens: Int, v6Table: Bool = false, rag: Bool = false, _ body: (Deployment) async throws -> Void
+  ) async throws {
+    try await FakeLisaServer.withDeployment { server, moto in
+      let dir = TestPaths.temporaryDirectory("e2e-backup")
+      try await TokenTableScript.seed(
+        endpoint: moto.url, table: Self.legacy, target: v6Table ? Self.v6 : nil, count: tokens, now: now,
+        secrets: dir.appendingPathComponent("secrets.jsonl"))
+      var env = server.environment()
+      env["LISA_STATE_DIR"] = dir.appendingPathComponent("state").path
+      env["LISA_BACKUP_PASSPHRASE"] = Self.passphrase
+      env["HOME"] = dir.path
+      let deployment = Deployment(moto: moto, server: server, dir: dir, env: env)
+      for model in [ModelFixtures.hosted, ModelFixtures.thirdParty] + (rag ? [ModelFixtures.embedding] : []) {
+        try model.write(to: dir.appendingPathComponent("model.json"), atomically: true, encoding: .utf8)
+        let created = try await lisa(["models", "create", "-f", "model.json"], deployment)
+        #expect(created.status == 0, "\(created.stderr)")
       }
+      if rag {
+        try BackupRagEndToEndTests.repositories.write(
+          to: dir.appendingPathComponent("repos.yaml"), atomically: true, encoding: .utf8)
+        let applied = try await lisa(["rag", "repos", "apply", "-f", "repos.yaml", "--wait"], deployment)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        try "name: manuals\n".write(to: dir.appendingPathComponent("collection.yaml"), atomically: true, encoding: .utf8)
+        let collection = try await lisa(["rag", "collections", "create", "docs-search", "-f", "collection.yaml"], deployment)
+        #expect(collection.status == 0, "\(collection.stderr)")
+      }
+      try await body(deployment)
     }
   }
 
@@ -69,17 +78,20 @@ import Testing
 
   @Test
   func aFullCycleBringsBackTheSameDeploymentFieldByField() async throws {
-    try await withDeployment(tokens: 5000) { deployment in
+    try await withDeployment(tokens: 5000, rag: true) { deployment in
       let modelsBefore = try await models(deployment)
       let tokensBefore = try await tokens(deployment)
-      #expect(modelsBefore.count == 2 && tokensBefore.count == 5000)
+      let ragBefore = try await BackupRagEndToEndTests.state(deployment.server)
+      #expect(modelsBefore.count == 3 && tokensBefore.count == 5000)
+      #expect(ragBefore.filter { $0.hasPrefix("repository ") }.count == 2, "\(ragBefore)")
+      #expect(ragBefore.filter { $0.hasPrefix("collection ") }.count == 3, "two default collections and manuals")
       #expect(modelsBefore["claude"]?["apiKey"]?.stringValue == ModelFixtures.thirdPartyKey)
 
       let created = try await lisa(["backup", "create", "-f", "full.lisabak", "-o", "json"], deployment)
       #expect(created.status == 0, "\(created.stderr)")
       let path = deployment.dir.appendingPathComponent("full.lisabak").path
       #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
-      #expect(created.stderr.contains("models: 2 records") && created.stderr.contains("keys: 5000 records"))
+      #expect(created.stderr.contains("models: 3 records") && created.stderr.contains("keys: 5000 records"), "\(created.stderr)")
       #expect(!created.stdout.contains(ModelFixtures.thirdPartyKey) && !created.stderr.contains(ModelFixtures.thirdPartyKey))
       let again = try await lisa(["backup", "create", "-f", "full.lisabak"], deployment)
       #expect(again.status == 6 && again.stderr.contains("full.lisabak: already exists"), "never silently overwritten")
@@ -92,34 +104,46 @@ import Testing
       #expect(json["source"]?["deployment"]?.stringValue == "prod" && json["source"]?["stage"]?.stringValue == "prod")
       #expect(json["source"]?["region"]?.stringValue == "us-east-1")
       let sections = json["sections"]?.arrayItems ?? []
-      #expect(sections.map { $0["section"]?.stringValue ?? "" } == ["models", "keys"])
-      #expect(sections.map { $0["count"]?.intValue ?? 0 } == [2, 5000])
+      // One entry per record kind: rag holds the user's collection and the two repositories.
+      let counted = sections.map { "\($0["section"]?.stringValue ?? "") \($0["count"]?.intValue ?? 0)" }
+      #expect(counted == ["models 3", "rag 1", "rag 2", "keys 5000"], "\(sections)")
       #expect(sections.allSatisfy { $0["checksum"]?.stringValue?.hasPrefix("sha256:") == true })
       #expect(!shown.stdout.contains(ModelFixtures.thirdPartyKey))
 
       try await tearDown(deployment, recreate: [(Self.legacy, false)])
       let tokensLeft = try await tokens(deployment)
       #expect(try await models(deployment).isEmpty && tokensLeft.isEmpty)
+      #expect(try await BackupRagEndToEndTests.state(deployment.server).isEmpty)
 
       let restored = try await lisa(["backup", "restore", "full.lisabak", "--include-expired"], deployment)
       #expect(restored.status == 0, "\(restored.stderr)")
-      #expect(restored.stdout.contains("models: 2 missing, 0 the same, 0 differ"))
+      #expect(restored.stdout.contains("models: 3 missing, 0 the same, 0 differ"), "\(restored.stdout)")
+      #expect(restored.stdout.contains("rag: 3 missing, 0 the same, 0 differ"), "\(restored.stdout)")
       try await Task.sleep(for: .milliseconds(200))
       #expect(try await models(deployment) == modelsBefore, "every model, its API key included, as it was")
+      let ragAfter = try await BackupRagEndToEndTests.state(deployment.server)
+      #expect(ragAfter == ragBefore, "every repository, pipeline and collection: before \(ragBefore)\nafter \(ragAfter)")
       #expect(try await tokens(deployment) == tokensBefore, "every token item, attribute by attribute")
     }
   }
 
   @Test
   func aRestoreKilledAtSeveralPointsEndsAsAnUninterruptedOne() async throws {
-    try await withDeployment(tokens: 2000, v6Table: true) { deployment in
+    try await withDeployment(tokens: 2000, v6Table: true, rag: true) { deployment in
       let modelsBefore = try await models(deployment)
+      let ragBefore = try await BackupRagEndToEndTests.state(deployment.server)
       #expect(try await lisa(["backup", "create", "-f", "b.lisabak", "-q"], deployment).status == 0)
       try await tearDown(deployment, recreate: [(Self.v6, true)])
       let arguments = ["backup", "restore", "b.lisabak", "--default-expiration", "90d", "-q"]
       let server = deployment.server
       let killPoints: [(String, (StateStore) async throws -> Bool)] = [
         ("models", { _ in try await server.requests().contains { $0["method"] == .string("POST") } }),
+        (
+          "rag",
+          { _ in
+            try await server.requests().contains { $0["path"]?.stringValue == "/repository" && $0["method"] == .string("POST") }
+          }
+        ),
         ("keys, 300 done", { try KeysMigrateEndToEndTests.checkpoints($0) >= 300 }),
         ("keys, 1200 done", { try KeysMigrateEndToEndTests.checkpoints($0) >= 1200 }),
         ("keys verify", { try $0.recentRuns(limit: 1).first?.phase == "verify" }),
@@ -139,6 +163,7 @@ import Testing
       #expect(json["counts"]?["keys.accepted"]?.intValue == json["counts"]?["keys.written"]?.intValue)
       try await Task.sleep(for: .milliseconds(200))
       #expect(try await models(deployment) == modelsBefore)
+      #expect(try await BackupRagEndToEndTests.state(deployment.server) == ragBefore)
 
       // The uninterrupted baseline: the same backup's tokens imported into a fresh v6.1 table in one go.
       try await TokenTableScript.create(endpoint: deployment.moto.url, table: "baseline", v61: true)

@@ -26,6 +26,26 @@ extension FakeLisaServer {
     }
   }
 
+  public static var deploymentScript: String {
+    TestPaths.repository.appendingPathComponent("Tests/Support/fake_lisa_deployment.py").path
+  }
+
+  /// A whole deployment's API (`fake_lisa_deployment.py`: models and RAG behind one stage) whose models table and
+  /// document bucket live in a fresh moto server, which also holds whatever token tables the test makes.
+  public static func withDeployment<T>(
+    settleAfter delay: Double = 0.05, _ body: (FakeLisaServer, MotoServer) async throws -> T
+  ) async throws -> T {
+    try await MotoServer.with { moto in
+      let arguments = ["--s3-endpoint", moto.url.absoluteString, "--bucket", ragBucket]
+      return try await withServer(
+        { try FakeLisaServer(script: deploymentScript, dynamoDB: moto, arguments: arguments) }, stop: { $0.stop() }
+      ) { server in
+        try await server.settleAfter(delay)
+        return try await body(server, moto)
+      }
+    }
+  }
+
   /// Puts a repository into the fake as LISA would hold it (`CREATE_COMPLETE` makes its default collection).
   public func seedRepository(_ json: String, status: String = "CREATE_COMPLETE") async throws {
     try await control("repositories", "{\"repository\": \(json), \"status\": \"\(status)\"}")
