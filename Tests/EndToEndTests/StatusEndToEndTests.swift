@@ -155,25 +155,25 @@ import Testing
   }
 }
 
-/// `lisa status --litellm-url` against LiteLLM itself, without a database. litellm[proxy] is too heavy for
-/// CI (about 750 MB installed, minutes to start on a busy machine), so this runs only when
-/// LISA_TEST_LITELLM names its `litellm` executable; the fakes above cover the same routes.
+/// `lisa status --litellm-url` against LiteLLM itself, without a database. scripts/test.sh installs litellm[proxy]
+/// (about 750 MB) into .venv-litellm while Swift builds and names it in LISA_TEST_LITELLM; a bare `swift test`
+/// without it skips this one, and the fakes above cover the same routes.
 @Suite struct StatusLiteLLMEndToEndTests {
   @Test(.enabled(if: LiteLLMProxy.executable != nil, "set LISA_TEST_LITELLM to a litellm[proxy] executable"))
   func aRealLiteLLMProxyIsReadyLiveAndListsItsModels() async throws {
-    let proxy = try LiteLLMProxy(models: ["alpha-chat", "beta-embed"])
-    defer { proxy.stop() }
-    let result = try await Subprocess.lisa(
-      ["status", "--litellm-url", proxy.url.absoluteString, "-o", "json", "--part-timeout", "20"],
-      environment: ["LISA_API_TOKEN": LiteLLMProxy.masterKey])
-    #expect(result.status == 0, "\(result.stdout)\(result.stderr)\n\(proxy.logTail())")
-    let report = try JSONValue.parse(Data(result.stdout.utf8), source: "status")
-    let parts = Dictionary(
-      uniqueKeysWithValues: (report["parts"]?.arrayItems ?? []).map { ($0["name"]?.plainText ?? "", $0) })
-    let version = parts["litellm"]?["version"]?.plainText ?? ""
-    #expect(version.first?.isNumber == true, "LiteLLM reports its version: \(version)")
-    #expect(parts["litellm"]?["state"]?.plainText == "up")
-    #expect(parts["litellm"]?["livenessPath"]?.plainText == "/health/liveness")
-    #expect(parts["models"]?["litellm"] == .array([.string("alpha-chat"), .string("beta-embed")]))
+    try await withServer({ try LiteLLMProxy(models: ["alpha-chat", "beta-embed"]) }, stop: { $0.stop() }) { proxy in
+      let result = try await Subprocess.lisa(
+        ["status", "--litellm-url", proxy.url.absoluteString, "-o", "json", "--part-timeout", "20"],
+        environment: ["LISA_API_TOKEN": LiteLLMProxy.masterKey])
+      #expect(result.status == 0, "\(result.stdout)\(result.stderr)\n\(proxy.logTail())")
+      let report = try JSONValue.parse(Data(result.stdout.utf8), source: "status")
+      let parts = Dictionary(
+        uniqueKeysWithValues: (report["parts"]?.arrayItems ?? []).map { ($0["name"]?.plainText ?? "", $0) })
+      let version = parts["litellm"]?["version"]?.plainText ?? ""
+      #expect(version.first?.isNumber == true, "LiteLLM reports its version: \(version)")
+      #expect(parts["litellm"]?["state"]?.plainText == "up")
+      #expect(parts["litellm"]?["livenessPath"]?.plainText == "/health/liveness")
+      #expect(parts["models"]?["litellm"] == .array([.string("alpha-chat"), .string("beta-embed")]))
+    }
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// A real LiteLLM proxy (`litellm[proxy]` from PyPI) on 127.0.0.1 and a free port, without a database,
 /// serving the models of a small config under `masterKey` (LiteLLM 1.108 refuses to start without one).
 /// It makes no outbound calls for what the tests ask (health, model listing); the cost map is read from
-/// the package itself. Not in scripts/test-requirements.txt: too heavy for CI (see `executable`).
+/// the package itself. Its own venv (scripts/litellm-requirements.txt, `scripts/bootstrap.sh --litellm`): it is large.
 public final class LiteLLMProxy: @unchecked Sendable {
   public let port: Int
   public var url: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
