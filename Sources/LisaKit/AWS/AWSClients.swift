@@ -55,4 +55,5 @@ public struct AWSClients: Sendable {
   public func secretsManager() throws -> SecretsManagerClient { SecretsManagerClient(sender: try sender(for: .secretsManager)) }
   public func kms() throws -> KMSClient { KMSClient(sender: try sender(for: .kms)) }
   public func sts() throws -> STSClient { STSClient(sender: try sender(for: .sts)) }
+  public func cloudFormation() throws -> CloudFormationClient { CloudFormationClient(sender: try sender(for: .cloudFormation)) }
 }

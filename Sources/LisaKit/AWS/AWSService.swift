@@ -33,4 +33,7 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     signingName: "kms", endpointPrefix: "kms", environmentName: "KMS", targetPrefix: "TrentService", jsonVersion: "1.1")
   public static let sts = AWSService(
     signingName: "sts", endpointPrefix: "sts", environmentName: "STS", targetPrefix: nil, jsonVersion: nil)
+  public static let cloudFormation = AWSService(
+    signingName: "cloudformation", endpointPrefix: "cloudformation", environmentName: "CLOUDFORMATION", targetPrefix: nil,
+    jsonVersion: nil)
 }

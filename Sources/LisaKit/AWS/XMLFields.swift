@@ -6,6 +6,17 @@ enum XMLFields {
     element(name, in: xml).map(decodeEntities)
   }
 
+  /// The raw inner XML of every `<name>…</name>` that follows the one before it, in order (`<member>` lists).
+  static func all(_ name: String, in xml: String) -> [String] {
+    var found: [String] = []
+    var rest = Substring(xml)
+    while let inner = element(name, in: String(rest)), let end = rest.range(of: inner + "</\(name)>") {
+      found.append(inner)
+      rest = rest[end.upperBound...]
+    }
+    return found
+  }
+
   /// The raw inner XML of the first `<name>…</name>` (or `<name attr="…">…</name>`).
   static func element(_ name: String, in xml: String) -> String? {
     var searchStart = xml.startIndex

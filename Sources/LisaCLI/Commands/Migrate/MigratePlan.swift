@@ -25,7 +25,8 @@ struct MigratePlan: LisaCommand {
   )
 
   @Option(
-    name: .customLong("from"), help: "The release the deployment runs (default: read from the deployment).",
+    name: .customLong("from"),
+    help: "The release the deployment runs (default: the VERSION tag of its core CloudFormation stack).",
     completion: .custom(Completions.lisaReleases))
   var from: String?
 
@@ -36,15 +37,12 @@ struct MigratePlan: LisaCommand {
 
   @OptionGroup var globals: GlobalOptions
 
-  /// How `--from` is found when it is not given; `lisa status` (issue 15) brings the first reader.
-  static let deployedVersionReaders: [any DeployedVersionReader] = []
-
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
     let knowledge = try UpgradeKnowledge.builtIn()
     let target = try to.map { try knowledge.release($0, option: "--to") } ?? knowledge.latest
     let (start, source) = try await DeployedVersion.resolve(
-      given: from, readers: Self.deployedVersionReaders, knowledge: knowledge)
+      given: from, readers: session.deployedVersionReaders(), knowledge: knowledge)
     let plan = try UpgradePlanner(knowledge: knowledge).plan(from: start, to: target, fromSource: source)
       .naming(deploymentNames(session))
     switch format {
