@@ -69,7 +69,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
     for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
     if let file = request.fileBody {
       let chunks = try FileBodyChunks(file, url: request.url)
-      outgoing.body = .stream(chunks, length: .known(chunks.length))
+      outgoing.body = .stream(chunks, length: .known(Int64(chunks.length)))
     } else if !request.body.isEmpty {
       outgoing.body = .bytes(ByteBuffer(copying: request.body))
     }
