@@ -2,11 +2,16 @@
 # Start-up time of a release build against a static Foundation "hello" built the same way (-O, static Swift
 # stdlib), measured in one run so machine load hits both alike. Target (issue 10): `lisa --help` within 3× of
 # hello. Uses hyperfine when installed (apt-get install hyperfine), else a Python loop of 50 runs each.
+# LISA_BENCH_BINARY=path/to/lisa skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-swift build -c release --product lisa --static-swift-stdlib >&2
-bin="$(swift build -c release --show-bin-path)/lisa"
+if [ -n "${LISA_BENCH_BINARY:-}" ]; then
+  bin="$LISA_BENCH_BINARY"  # e.g. the one `make install` built, so no second release build
+else
+  swift build -c release --product lisa --static-swift-stdlib >&2
+  bin="$(swift build -c release --show-bin-path)/lisa"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'import Foundation\nprint("hello \\(ProcessInfo.processInfo.processIdentifier)")\n' > "$work/hello.swift"

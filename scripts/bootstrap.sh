@@ -8,8 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# libcurl4-openssl-dev: the static release build (scripts/install.sh) links FoundationNetworking against it.
-packages=(libsqlite3-dev libssl-dev libyaml-dev libcurl4-openssl-dev)
+packages=(libsqlite3-dev libssl-dev libyaml-dev)
 if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--litellm" ]; then packages+=(zsh fish python3-venv); fi
 missing=()
 for package in "${packages[@]}"; do

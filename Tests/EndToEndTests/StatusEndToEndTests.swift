@@ -149,6 +149,20 @@ import Testing
     #expect(!result.stdout.contains("some-token-value") && !result.stderr.contains("some-token-value"))
   }
 
+  @Test func watchRedrawsOnATerminalUntilTheCommandTimeout() async throws {
+    // script(1) gives lisa a pseudo-terminal as its stdout, as an operator's shell does.
+    let arguments = [
+      LisaBinary.path, "status", "--watch", "--interval", "1", "--litellm-url", "http://127.0.0.1:9", "--part-timeout", "1",
+      "--timeout", "4s",
+    ]
+    let command = arguments.map { "'" + $0 + "'" }.joined(separator: " ")
+    let result = try await Subprocess.run("/usr/bin/script", ["-qfec", command, "/dev/null"], environment: ["TERM": "xterm"])
+    let redraws = result.stdout.components(separatedBy: "\u{1B}[H\u{1B}[2J").count - 1
+    #expect(redraws >= 2, "one screen per interval until the timeout: \(redraws) in \(result.stdout.debugDescription)")
+    #expect(result.stdout.contains("litellm"))
+    #expect(result.status == 69, "ended by --timeout 4s: \(result.stdout)")
+  }
+
   @Test func watchNeedsATerminal() async throws {
     let result = try await Subprocess.lisa(["status", "--watch", "--litellm-url", "http://127.0.0.1:9"])
     #expect(result.status == 64 && result.stderrWithoutWaits.hasPrefix("error: --watch redraws a terminal"))

@@ -11,7 +11,7 @@ public final class HTTPClientPool: @unchecked Sendable {
   public static let shared = HTTPClientPool()
 
   /// Connections kept per host; requests beyond it wait in the client's queue, so concurrency stays bounded.
-  public static let connectionsPerHost = 16
+  public static let connectionsPerHost = 64
 
   struct Key: Hashable {
     var caBundle: String?

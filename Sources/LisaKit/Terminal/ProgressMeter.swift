@@ -1,7 +1,8 @@
 import Foundation
 
 /// Progress of one phase on stderr. On a terminal: a bar redrawn in place, at most ten times a
-/// second, with counts, rate and time left. Elsewhere: one line when the phase ends. Nothing with -q.
+/// second, with counts, bytes (when the phase counts them), rate and time left. Elsewhere: one line when the phase
+/// ends. Nothing with -q.
 public final class ProgressMeter: @unchecked Sendable {
   private let label: String
   private let total: Int?
@@ -12,6 +13,8 @@ public final class ProgressMeter: @unchecked Sendable {
   private let lock = NSLock()
   private let started: Date
   private var done = 0
+  /// Bytes moved so far; nil until a caller counts them.
+  private var bytes: Int?
   private var lastDraw = Date.distantPast
 
   public init(label: String, total: Int?, context: LisaContext, quiet: Bool) {
@@ -24,10 +27,11 @@ public final class ProgressMeter: @unchecked Sendable {
     started = context.now()
   }
 
-  public func add(_ count: Int) {
+  public func add(_ count: Int, bytes moved: Int? = nil) {
     lock.lock()
     defer { lock.unlock() }
     done += count
+    if let moved { bytes = (bytes ?? 0) + moved }
     guard live else { return }
     let now = clock()
     guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
@@ -44,7 +48,8 @@ public final class ProgressMeter: @unchecked Sendable {
     let elapsed = now.timeIntervalSince(started)
     if live { sink.write("\r\u{1B}[K") }
     if !quiet {
-      sink.write("\(label): \(Self.count(done)) in \(Self.duration(elapsed))\(rate(elapsed).map { " (\($0))" } ?? "")\n")
+      let moved = bytes.map { ", \(FileIO.formatBytes($0))" } ?? ""
+      sink.write("\(label): \(Self.count(done))\(moved) in \(Self.duration(elapsed))\(rate(elapsed).map { " (\($0))" } ?? "")\n")
     }
     return elapsed
   }
@@ -65,6 +70,7 @@ public final class ProgressMeter: @unchecked Sendable {
     } else {
       text += Self.count(done)
     }
+    if let bytes { text += "  \(FileIO.formatBytes(bytes))" }
     if let rate = rate(elapsed) { text += "  \(rate)" }
     return text
   }

@@ -58,7 +58,7 @@ struct RagIngest: LisaCommand {
       api: api, uploader: RagUploader(transport: session.context.transport), store: try StateStore(context: session.context),
       repository: repository, collection: collection, chunking: chunking, concurrency: parallel,
       onFile: { file, bytes, note in
-        if let meter { meter.add(1) } else { info("\(file): \(note)\(bytes > 0 ? " (\(bytes) bytes)" : "")") }
+        if let meter { meter.add(1, bytes: Int(bytes)) } else { info("\(file): \(note)\(bytes > 0 ? " (\(bytes) bytes)" : "")") }
       })
     let outcome = try await ingester.run(files)
     meter?.finish()

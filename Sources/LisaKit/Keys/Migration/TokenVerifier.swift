@@ -45,17 +45,30 @@ public struct TokenVerifier: Sendable {
   {
     var result = TokenVerification()
     var batch: [(label: String, key: String)] = []
-    func flush() async throws {
-      guard !batch.isEmpty else { return }
-      let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: batch.map(\.key))
-      for entry in batch {
-        switch TokenAcceptance.check(item: byKey[entry.key], format: format, now: now) {
+    // A few reads in flight, settled oldest first so the failures keep the backup's order: at a 100 ms round trip
+    // one read at a time left the verify phase waiting on the network for most of its time.
+    var inFlight: [Task<[(label: String, item: DynamoDBItem?)], any Error>] = []
+    defer { for task in inFlight { task.cancel() } }
+    func settle(_ task: Task<[(label: String, item: DynamoDBItem?)], any Error>) async throws {
+      let checked = try await task.value
+      for entry in checked {
+        switch TokenAcceptance.check(item: entry.item, format: format, now: now) {
         case .accepted: result.accepted += 1
         case .rejected(let reason): note(TokenVerification.Failure(token: entry.label, reason: reason), in: &result)
         }
       }
-      progress(batch.count)
+      progress(checked.count)
+    }
+    func flush() async throws {
+      guard !batch.isEmpty else { return }
+      let (work, dynamo, table) = (batch, dynamo, table)
       batch.removeAll(keepingCapacity: true)
+      inFlight.append(
+        Task {
+          let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: work.map(\.key))
+          return work.map { (label: $0.label, item: byKey[$0.key]) }
+        })
+      if inFlight.count == Self.readsInFlight { try await settle(inFlight.removeFirst()) }
     }
     for try await record in records {
       result.checked += 1
@@ -79,8 +92,11 @@ public struct TokenVerifier: Sendable {
       if batch.count == DynamoDBClient.batchGetLimit { try await flush() }
     }
     try await flush()
+    while !inFlight.isEmpty { try await settle(inFlight.removeFirst()) }
     return result
   }
+
+  static let readsInFlight = 8
 
   func note(_ failure: TokenVerification.Failure, in result: inout TokenVerification) {
     if result.failures.count < maxListedFailures {
