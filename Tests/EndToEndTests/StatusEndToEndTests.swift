@@ -155,7 +155,7 @@ import Testing
       LisaBinary.path, "status", "--watch", "--interval", "1", "--litellm-url", "http://127.0.0.1:9", "--part-timeout", "1",
       "--timeout", "4s",
     ]
-    let command = arguments.map { "'" + $0 + "'" }.joined(separator: " ")
+    let command = arguments.map(ShellQuote.word).joined(separator: " ")
     let result = try await Subprocess.run("/usr/bin/script", ["-qfec", command, "/dev/null"], environment: ["TERM": "xterm"])
     let redraws = result.stdout.components(separatedBy: "\u{1B}[H\u{1B}[2J").count - 1
     #expect(redraws >= 2, "one screen per interval until the timeout: \(redraws) in \(result.stdout.debugDescription)")

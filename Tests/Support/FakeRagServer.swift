@@ -16,14 +16,7 @@ extension FakeLisaServer {
   public static func withRag<T>(settleAfter delay: Double? = 0.2, _ body: (FakeLisaServer, MotoServer) async throws -> T)
     async throws -> T
   {
-    try await MotoServer.with { moto in
-      let arguments = ["--s3-endpoint", moto.url.absoluteString, "--bucket", ragBucket]
-      return try await withServer({ try FakeLisaServer(script: ragScript, arguments: arguments) }, stop: { $0.stop() }) {
-        server in
-        if let delay { try await server.settleAfter(delay) }
-        return try await body(server, moto)
-      }
-    }
+    try await withBucketInMoto(script: ragScript, modelTable: false, settleAfter: delay, body)
   }
 
   public static var deploymentScript: String {
@@ -35,12 +28,20 @@ extension FakeLisaServer {
   public static func withDeployment<T>(
     settleAfter delay: Double = 0.05, _ body: (FakeLisaServer, MotoServer) async throws -> T
   ) async throws -> T {
+    try await withBucketInMoto(script: deploymentScript, modelTable: true, settleAfter: delay, body)
+  }
+
+  /// `script` with its document bucket (and with `modelTable` its models table) in a fresh moto server.
+  static func withBucketInMoto<T>(
+    script: String, modelTable: Bool, settleAfter delay: Double?, _ body: (FakeLisaServer, MotoServer) async throws -> T
+  ) async throws -> T {
     try await MotoServer.with { moto in
       let arguments = ["--s3-endpoint", moto.url.absoluteString, "--bucket", ragBucket]
+      let table = modelTable ? moto : nil
       return try await withServer(
-        { try FakeLisaServer(script: deploymentScript, dynamoDB: moto, arguments: arguments) }, stop: { $0.stop() }
+        { try FakeLisaServer(script: script, dynamoDB: table, arguments: arguments) }, stop: { $0.stop() }
       ) { server in
-        try await server.settleAfter(delay)
+        if let delay { try await server.settleAfter(delay) }
         return try await body(server, moto)
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LisaKit
 
 /// Runs the built `lisa` binary the way a user does, capturing exit status, stdout and stderr.
 public enum LisaBinary {
@@ -24,6 +25,16 @@ public struct ProcessResult: Sendable {
   public var elapsed: TimeInterval = 0
   /// stderr without the transport's wait notices (`withoutWaitNotices`), for exact comparisons.
   public var stderrWithoutWaits: String { withoutWaitNotices(stderr) }
+}
+
+extension ProcessResult {
+  /// Blocks until `process` exits and its output is read to the end.
+  init(waitingFor process: Process, out: DrainingReader, err: DrainingReader, started: Date) {
+    process.waitUntilExit()
+    self.init(
+      status: process.terminationStatus, stdout: String(decoding: out.finish(), as: UTF8.self),
+      stderr: String(decoding: err.finish(), as: UTF8.self), elapsed: Date().timeIntervalSince(started))
+  }
 }
 
 public enum Subprocess {
@@ -63,10 +74,7 @@ public enum Subprocess {
     try? input.fileHandleForWriting.close()
     let outData = DrainingReader(out.fileHandleForReading)
     let errData = DrainingReader(err.fileHandleForReading)
-    process.waitUntilExit()
-    return ProcessResult(
-      status: process.terminationStatus, stdout: String(decoding: outData.finish(), as: UTF8.self),
-      stderr: String(decoding: errData.finish(), as: UTF8.self), elapsed: Date().timeIntervalSince(started))
+    return ProcessResult(waitingFor: process, out: outData, err: errData, started: started)
   }
 
   public static func lisa(
@@ -82,7 +90,7 @@ public enum Subprocess {
     _ arguments: [String], redirect: String = "", limits: String = "", timeout: Int = 60, cwd: URL? = nil,
     environment: [String: String] = [:]
   ) async throws -> ProcessResult {
-    let quoted = ([LisaBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let quoted = ([LisaBinary.path] + arguments).map(ShellQuote.word)
     let script =
       (limits.isEmpty ? "" : limits + "; ") + "exec timeout \(timeout) " + quoted.joined(separator: " ") + " " + redirect
     return try await run("/bin/sh", ["-c", script], cwd: cwd, environment: watchdog(environment))
@@ -118,6 +126,7 @@ public final class RunningProcess: @unchecked Sendable {
   private let process: Process
   private let out: DrainingReader
   private let err: DrainingReader
+  private let started = Date()
 
   init(process: Process, out: DrainingReader, err: DrainingReader) {
     self.process = process
@@ -133,12 +142,7 @@ public final class RunningProcess: @unchecked Sendable {
   }
 
   public func wait() async -> ProcessResult {
-    await offPool { [self] in
-      process.waitUntilExit()
-      return ProcessResult(
-        status: process.terminationStatus, stdout: String(decoding: out.finish(), as: UTF8.self),
-        stderr: String(decoding: err.finish(), as: UTF8.self))
-    }
+    await offPool { [self] in ProcessResult(waitingFor: process, out: out, err: err, started: started) }
   }
 }
 

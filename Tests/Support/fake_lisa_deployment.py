@@ -38,9 +38,8 @@ def reset():
 
 
 def handle(method, parts, headers, body, query):
-    owner = rag if parts[:1] == ["repository"] else models
     state["requests"].append(None)  # only counted, for the fakes' request ids
-    if owner is rag:
+    if parts[:1] == ["repository"]:
         return rag.handle(method, parts, headers, body, query)
     try:
         parsed = json.loads(body) if body else None

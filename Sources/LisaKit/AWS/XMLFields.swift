@@ -6,20 +6,27 @@ enum XMLFields {
     element(name, in: xml).map(decodeEntities)
   }
 
-  /// The raw inner XML of every `<name>…</name>` that follows the one before it, in order (`<member>` lists).
+  /// The raw inner XML of every `<name>…</name>`, in order (`<member>` lists); nested elements of the same name
+  /// are not told apart.
   static func all(_ name: String, in xml: String) -> [String] {
     var found: [String] = []
-    var rest = Substring(xml)
-    while let inner = element(name, in: String(rest)), let end = rest.range(of: inner + "</\(name)>") {
-      found.append(inner)
-      rest = rest[end.upperBound...]
+    var from = xml.startIndex
+    while let (inner, end) = scan(name, in: xml, from: from) {
+      found.append(String(xml[inner]))
+      from = end
     }
     return found
   }
 
   /// The raw inner XML of the first `<name>…</name>` (or `<name attr="…">…</name>`).
   static func element(_ name: String, in xml: String) -> String? {
-    var searchStart = xml.startIndex
+    scan(name, in: xml, from: xml.startIndex).map { String(xml[$0.inner]) }
+  }
+
+  /// Where the first `<name>…</name>` at or after `from` has its inner XML, and where the element ends.
+  private static func scan(_ name: String, in xml: String, from: String.Index) -> (inner: Range<String.Index>, end: String.Index)?
+  {
+    var searchStart = from
     while let open = xml.range(of: "<\(name)", range: searchStart..<xml.endIndex) {
       guard let close = xml.range(of: ">", range: open.upperBound..<xml.endIndex) else { return nil }
       let between = xml[open.upperBound..<close.lowerBound]
@@ -28,9 +35,9 @@ enum XMLFields {
         searchStart = close.upperBound
         continue
       }
-      if between.hasSuffix("/") { return "" }
+      if between.hasSuffix("/") { return (close.upperBound..<close.upperBound, close.upperBound) }
       guard let end = xml.range(of: "</\(name)>", range: close.upperBound..<xml.endIndex) else { return nil }
-      return String(xml[close.upperBound..<end.lowerBound])
+      return (close.upperBound..<end.lowerBound, end.upperBound)
     }
     return nil
   }
