@@ -57,7 +57,7 @@ let package = Package(
         "fake_lisa_http.py", "fake_lisa_model_rules.py", "fake_lisa_model_store.py", "fake_lisa_model_update.py",
         "fake_lisa_models.py", "fake_lisa_tokens.py", "fault_proxy.py",
         "token_tables.py", "tls_and_proxy.py", "fake_lisa_rag.py", "fake_lisa_rag_routes.py", "fake_lisa_rag_rules.py",
-        "fake_lisa_rag_store.py", "fake_lisa_deployment.py", "cfn_stacks.py",
+        "fake_lisa_rag_store.py", "fake_lisa_rag_listing.py", "fake_lisa_deployment.py", "cfn_stacks.py",
       ]),
     .testTarget(name: "LisaKitTests", dependencies: ["LisaKit", "LisaTestSupport"]),
     .testTarget(name: "LisaCLITests", dependencies: ["LisaCLI", "LisaKit", "LisaTestSupport"]),

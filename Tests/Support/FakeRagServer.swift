@@ -52,6 +52,12 @@ extension FakeLisaServer {
     try await control("repositories", "{\"repository\": \(json), \"status\": \"\(status)\"}")
   }
 
+  /// `count` collections named `<prefix>-0000`… in a repository, as if created earlier.
+  public func seedCollections(repository: String, count: Int, prefix: String = "seeded") async throws {
+    try await control(
+      "collections", "{\"repositoryId\": \"\(repository)\", \"count\": \(count), \"prefix\": \"\(prefix)\"}")
+  }
+
   /// `count` documents in a collection, as if ingested earlier.
   public func seedDocuments(repository: String, collection: String, count: Int) async throws {
     try await control(

@@ -83,6 +83,11 @@ def control(parts, body):
         store.set_status(parts[1], body["status"])
     elif len(parts) == 3 and parts[0] == "repositories" and parts[2] == "fail":
         store.fail_creates[parts[1]] = body.get("reason", "the deployment failed")
+    elif parts == ["collections"]:
+        model = store.repos[body["repositoryId"]]["config"].get("embeddingModelId") or "seed-embed"
+        for index in range(body.get("count", 1)):
+            store.new_collection(body["repositoryId"], {"name": f"{body.get('prefix', 'seeded')}-{index:04d}",
+                                                        "embeddingModel": model, "createdBy": "seed"})
     elif parts == ["documents"]:
         for _ in range(body.get("count", 1)):
             job = store.new_job(body["repositoryId"], body["collectionId"], body.get("key", "seeded.txt"), None, "seed")

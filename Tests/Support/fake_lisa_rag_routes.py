@@ -5,6 +5,7 @@ purpose are ApiError(status, "message"); a ValueError or KeyError, as in LISA, b
 import json
 
 from fake_lisa_http import ApiError
+from fake_lisa_rag_listing import all_collections
 from fake_lisa_rag_rules import (COLLECTION_UPDATABLE, Invalid, check_chunking, collection_config,
                                  immutable_pipeline_problem, pydantic_text, update_request, vector_store_config)
 from fake_lisa_rag_store import ACTIVE, floats
@@ -199,14 +200,11 @@ def search(store, repo_id, query, who):
 def collections(store, method, repo_id, rest, body, query, who):
     config = repository(store, repo_id, who)
     if not rest and method == "GET":
-        items = sorted(store.repo_collections(repo_id), key=lambda c: (c["createdAt"], c["collectionId"]))
-        if "lastEvaluatedKeyCollectionId" in query:
-            ids = [c["collectionId"] for c in items]
-            start = query["lastEvaluatedKeyCollectionId"]
-            items = items[ids.index(start) + 1:] if start in ids else []
-        limit = page_size(query, default=20)
-        page = items[:limit]
-        last = {"collectionId": page[-1]["collectionId"], "repositoryId": repo_id} if len(page) == limit else None
+        after = query.get("lastEvaluatedKeyCollectionId")
+        page, last = store.collection_page(repo_id, after, page_size(query, default=20))
+        default = store.virtual_default(repo_id) if after is None else None
+        if default and not any(c["default"] for c in page):
+            page.append(default)
         return {"collections": page, "pagination": {"totalCount": len(store.repo_collections(repo_id))},
                 "lastEvaluatedKey": last, "hasNextPage": last is not None, "hasPreviousPage": False}
     if not rest and method == "POST":
@@ -265,6 +263,8 @@ def route(store, method, parts, body, query, who):
     elif rest == ["status"] and method == "GET":
         admin_only(who)
         return {k: row["status"] for k, row in store.repos.items()}
+    elif rest == ["collections"] and method == "GET":
+        return all_collections(store, query, who, lambda config: allowed(who, config.get("allowedGroups")))
     elif rest == ["presigned-url"] and method == "POST":
         return presigned(store, body, who)
     elif len(rest) == 1:

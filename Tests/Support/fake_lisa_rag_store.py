@@ -112,6 +112,33 @@ class Store:
         self.collections[(repo_id, collection["collectionId"])] = collection
         return collection
 
+    def collection_page(self, repo_id, after, limit):
+        """One DynamoDB query page of a repository's collections, oldest first, and its LastEvaluatedKey (a full
+        page always carries one)."""
+        items = sorted(self.repo_collections(repo_id), key=lambda c: (c["createdAt"], c["collectionId"]))
+        if after is not None:
+            ids = [c["collectionId"] for c in items]
+            items = items[ids.index(after) + 1:] if after in ids else []
+        page = items[:limit]
+        last = {"collectionId": page[-1]["collectionId"], "repositoryId": repo_id} if len(page) == limit else None
+        return page, last
+
+    def virtual_default(self, repo_id):
+        """The default collection LISA makes up for a vector store whose stored collections have none."""
+        config = self.view(repo_id)
+        active = ("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_IN_PROGRESS",
+                  "CREATE_IN_PROGRESS")
+        model = config.get("embeddingModelId")
+        if config.get("type") == "bedrock_knowledge_base" or config["status"] not in active or not model:
+            return None
+        now = iso()
+        return {"collectionId": str(uuid.uuid4()), "repositoryId": repo_id, "name": f"{repo_id}-{model}".replace(".", "-"),
+                "description": "Default collection using repository's embedding model", "chunkingStrategy": None,
+                "allowChunkingOverride": True, "metadata": {"tags": ["default"], "customFields": {}},
+                "allowedGroups": config.get("allowedGroups") or [], "embeddingModel": model,
+                "createdBy": config.get("createdBy", "system"), "createdAt": now, "updatedAt": now, "status": "ACTIVE",
+                "default": True, "dataSourceId": None, "pipelines": config.get("pipelines") or []}
+
     def find_collection_by_name(self, repo_id, name):
         return next((c for c in self.repo_collections(repo_id) if c["name"] == name), None)
 

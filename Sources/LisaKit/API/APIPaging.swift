@@ -34,6 +34,15 @@ public struct APIPaging: Sendable {
     }
   }
 
+  /// `{items, <cursorKey>: "<JSON text>"}`: a cursor LISA already encoded as a string, sent back verbatim as one
+  /// query item (the cross-repository collection listing, docs/lisa/rag-api.md#all-collections).
+  public static func textCursor(_ itemsKey: String, cursorKey: String, queryItem: String) -> APIPaging {
+    APIPaging(itemsKey: itemsKey) { page in
+      guard let cursor = page[cursorKey]?.stringValue, !cursor.isEmpty else { return nil }
+      return [(queryItem, cursor)]
+    }
+  }
+
   /// `pk` → `Pk`, `document_id` → `DocumentId`, `collectionId` → `CollectionId`.
   static func queryName(_ key: String) -> String {
     key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -44,7 +53,14 @@ extension LisaAPIClient {
   /// Every item of a paged listing, page after page, up to `limit`. A server that repeats a cursor
   /// is stopped rather than followed forever.
   public func collect(_ request: APIRequest, paging: APIPaging, limit: Int? = nil) async throws -> [JSONValue] {
-    var items: [JSONValue] = []
+    let items = try await pages(request, paging: paging, limit: limit).flatMap { $0[paging.itemsKey]?.arrayItems ?? [] }
+    return limit.map { Array(items.prefix($0)) } ?? items
+  }
+
+  /// The bodies of a paged listing's pages, for callers that read more of a page than its items.
+  public func pages(_ request: APIRequest, paging: APIPaging, limit: Int? = nil) async throws -> [JSONValue] {
+    var pages: [JSONValue] = []
+    var count = 0
     var current = request
     var seen: Set<String> = []
     while true {
@@ -52,12 +68,13 @@ extension LisaAPIClient {
       guard let batch = page[paging.itemsKey]?.arrayItems else {
         throw LisaError(.failure, "\(current.summary) answered without a '\(paging.itemsKey)' list")
       }
-      items += batch
-      if let limit, items.count >= limit { return Array(items.prefix(limit)) }
-      guard let next = paging.next(page), !batch.isEmpty else { return items }
+      pages.append(page)
+      count += batch.count
+      if let limit, count >= limit { return pages }
+      guard let next = paging.next(page), !batch.isEmpty else { return pages }
       let key = next.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
       guard seen.insert(key).inserted else {
-        throw LisaError(.failure, "\(current.summary) returned the same page cursor twice; stopping after \(items.count) items")
+        throw LisaError(.failure, "\(current.summary) returned the same page cursor twice; stopping after \(count) items")
       }
       current.query = request.query.filter { item in !next.contains { $0.0 == item.0 } } + next
     }

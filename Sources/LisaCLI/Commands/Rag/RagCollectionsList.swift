@@ -8,7 +8,8 @@ struct RagCollectionsList: LisaCommand {
     abstract: "List the collections of one repository, or of all.",
     discussion: """
       Follows LISA's page cursor until the last page. Without REPO, lists the collections of every \
-      repository the credential may see. -o json prints LISA's collection objects; -o id the collection ids.
+      repository the credential may see through LISA's cross-repository listing (GET /repository/collections), \
+      grouped by repository. -o json prints LISA's collection objects; -o id the collection ids.
 
       Exit status: 0 ok, 4 the credential was rejected, 5 no such repository, 69 LISA unreachable.
       """
@@ -22,14 +23,13 @@ struct RagCollectionsList: LisaCommand {
   func run(_ session: Session) async throws {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml, .jsonl, .id])
     let api = try await session.ragAPI()
-    var ids = [String]()
+    let listed: [JSONValue]
     if let repository {
-      ids = [try await api.repository(repository).id]
+      listed = try await api.collections(try await api.repository(repository).id)
     } else {
-      ids = try await api.repositories().map(\.id).sorted()
+      listed = try await api.allCollections()
     }
-    var rows: [JSONValue] = []
-    for id in ids { rows += try await api.collections(id).map(JSONComparison.integral) }
+    let rows = listed.map(JSONComparison.integral)
     if format == .table {
       if !rows.isEmpty { session.output(session.renderer.table(rows, columns: RagCollectionStyle.columns)) }
       session.info("\(rows.count) collection\(rows.count == 1 ? "" : "s")")
