@@ -767,6 +767,14 @@ _lisa_models_get() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models get -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_models_create() {
@@ -933,6 +941,14 @@ _lisa_models_update() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models update -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_models_start() {
@@ -985,6 +1001,14 @@ _lisa_models_start() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models start -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1043,6 +1067,14 @@ _lisa_models_stop() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models stop -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_models_delete() {
@@ -1095,6 +1127,14 @@ _lisa_models_delete() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models delete -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1153,6 +1193,14 @@ _lisa_models_wait() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models wait -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1231,6 +1279,14 @@ _lisa_models_schedule_get() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule get -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_models_schedule_set() {
@@ -1296,6 +1352,14 @@ _lisa_models_schedule_set() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule set -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_models_schedule_delete() {
@@ -1345,6 +1409,14 @@ _lisa_models_schedule_delete() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion models schedule delete -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2309,6 +2381,14 @@ _lisa_rag_repos_get() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos get -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_repos_create() {
@@ -2427,6 +2507,14 @@ _lisa_rag_repos_update() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos update -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_repos_delete() {
@@ -2479,6 +2567,14 @@ _lisa_rag_repos_delete() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos delete -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2535,6 +2631,14 @@ _lisa_rag_repos_export() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag repos export -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2672,6 +2776,14 @@ _lisa_rag_collections_list() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections list -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_collections_get() {
@@ -2721,6 +2833,18 @@ _lisa_rag_collections_get() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections get -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections get -- positional@1 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2780,6 +2904,14 @@ _lisa_rag_collections_create() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections create -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_collections_update() {
@@ -2836,6 +2968,18 @@ _lisa_rag_collections_update() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections update -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections update -- positional@1 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_collections_delete() {
@@ -2885,6 +3029,18 @@ _lisa_rag_collections_delete() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections delete -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag collections delete -- positional@1 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2969,6 +3125,14 @@ _lisa_rag_docs_list() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag docs list -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_docs_delete() {
@@ -3021,6 +3185,14 @@ _lisa_rag_docs_delete() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag docs delete -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -3091,6 +3263,10 @@ _lisa_rag_ingest() {
 
     # Offer positional completions
     case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag ingest -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
     *)
         __lisa_add_completions -f
         return
@@ -3151,6 +3327,14 @@ _lisa_rag_jobs() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag jobs -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _lisa_rag_search() {
@@ -3206,6 +3390,14 @@ _lisa_rag_search() {
         ;;
     '--api-ca-bundle')
         __lisa_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lisa_add_completions -W "$(__lisa_custom_complete ---completion rag search -- positional@0 "${COMP_CWORD}" "$(__lisa_cursor_index_in_current_word)")"
         return
         ;;
     esac

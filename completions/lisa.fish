@@ -413,6 +413,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models list" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models list" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models get" -eq 1' -fka '(__lisa_custom_completion ---completion models get -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models get" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models get" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion models get -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models get" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -449,6 +450,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models create" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models create" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models create" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models update" -eq 1' -fka '(__lisa_custom_completion ---completion models update -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" f file' -l 'file' -s 'f' -d 'An UpdateModelRequest (YAML or JSON) to send; flags override its fields.' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" description' -l 'description' -d 'New description.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" type' -l 'type' -d 'New model type (textgen, imagegen, videogen, embedding).' -rfka ''
@@ -488,6 +490,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models update" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models start" -eq 1' -fka '(__lisa_custom_completion ---completion models start -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" dry-run' -l 'dry-run' -d 'Check that the model can start; change nothing.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" interval' -l 'interval' -d 'First pause between polls, in seconds; it grows to 30 s.' -rfka ''
@@ -507,6 +510,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models start" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models stop" -eq 1' -fka '(__lisa_custom_completion ---completion models stop -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" dry-run' -l 'dry-run' -d 'Check that the model can stop; change nothing.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" interval' -l 'interval' -d 'First pause between polls, in seconds; it grows to 30 s.' -rfka ''
@@ -526,6 +530,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models stop" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models delete" -eq 1' -fka '(__lisa_custom_completion ---completion models delete -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" dry-run' -l 'dry-run' -d 'Show what would be deleted; change nothing.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" interval' -l 'interval' -d 'First pause between polls, in seconds; it grows to 30 s.' -rfka ''
@@ -545,6 +550,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models delete" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models wait" -eq 1' -fka '(__lisa_custom_completion ---completion models wait -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models wait" for' -l 'for' -d 'The status to wait for: InService, Stopped or deleted.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models wait" interval' -l 'interval' -d 'First pause between polls, in seconds.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models wait" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
@@ -568,6 +574,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule" -eq 1' -fa 'get' -d 'Show a model\'s schedule and its next scheduled action.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule" -eq 1' -fa 'set' -d 'Run a model only in given hours: every day, or per weekday.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule" -eq 1' -fa 'delete' -d 'Remove a model\'s schedule; it then runs until stopped.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule get" -eq 1' -fka '(__lisa_custom_completion ---completion models schedule get -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion models schedule get -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -584,6 +591,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule get" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule set" -eq 1' -fka '(__lisa_custom_completion ---completion models schedule set -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set" recurring' -l 'recurring' -d 'One window every day.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set"' -l 'day' -d 'A window on one weekday (repeatable).' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set" timezone' -l 'timezone' -d 'IANA time zone of the times (default UTC).' -rfka ''
@@ -605,6 +613,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule set" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa models schedule delete" -eq 1' -fka '(__lisa_custom_completion ---completion models schedule delete -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule delete" dry-run' -l 'dry-run' -d 'Show what would be removed; change nothing.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule delete" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa models schedule delete" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion models schedule delete -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
@@ -937,6 +946,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos list" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos list" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag repos get" -eq 1' -fka '(__lisa_custom_completion ---completion rag repos get -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos get" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos get" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag repos get -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos get" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -973,6 +983,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos create" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos create" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos create" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag repos update" -eq 1' -fka '(__lisa_custom_completion ---completion rag repos update -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" f file' -l 'file' -s 'f' -d 'The fields to change (YAML or JSON).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" redeploy' -l 'redeploy' -d 'Send the stored pipelines (Bedrock KB: the knowledge base config) back unchanged, so LISA redeploys them.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
@@ -993,6 +1004,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos update" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag repos delete" -eq 1' -fka '(__lisa_custom_completion ---completion rag repos delete -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" dry-run' -l 'dry-run' -d 'Show what would be deleted; change nothing.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" wait' -l 'wait' -d 'Wait until the change is done (polls with backoff).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" interval' -l 'interval' -d 'First pause between polls, in seconds; it grows to 30 s.' -rfka ''
@@ -1012,6 +1024,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos delete" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag repos export" -ge 1' -fka '(__lisa_custom_completion ---completion rag repos export -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos export" f file' -l 'file' -s 'f' -d 'Write to this file instead of stdout.' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos export" force' -l 'force' -d 'Replace an existing output file.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag repos export" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
@@ -1059,6 +1072,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag 
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections" -eq 1' -fa 'create' -d 'Create a collection in a repository from a definition file.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections" -eq 1' -fa 'update' -d 'Change a collection\'s name, description, chunking, groups, metadata or pipelines.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections" -eq 1' -fa 'delete' -d 'Delete a collection and its documents.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections list" -eq 1' -fka '(__lisa_custom_completion ---completion rag collections list -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag collections list -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -1075,6 +1089,8 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections get" -eq 1' -fka '(__lisa_custom_completion ---completion rag collections get -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections get" -eq 2' -fka '(__lisa_custom_completion ---completion rag collections get -- positional@1 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag collections get -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" region' -l 'region' -d 'AWS region (env: AWS_REGION, AWS_DEFAULT_REGION; else the config\'s region).' -rfka ''
@@ -1091,6 +1107,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections get" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections create" -eq 1' -fka '(__lisa_custom_completion ---completion rag collections create -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" f file' -l 'file' -s 'f' -d 'The collection definition (YAML or JSON).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag collections create -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
@@ -1108,6 +1125,8 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections create" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections update" -eq 1' -fka '(__lisa_custom_completion ---completion rag collections update -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections update" -eq 2' -fka '(__lisa_custom_completion ---completion rag collections update -- positional@1 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" f file' -l 'file' -s 'f' -d 'The fields to change (YAML or JSON).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag collections update -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
@@ -1125,6 +1144,8 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections update" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections delete" -eq 1' -fka '(__lisa_custom_completion ---completion rag collections delete -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag collections delete" -eq 2' -fka '(__lisa_custom_completion ---completion rag collections delete -- positional@1 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections delete" hard' -l 'hard' -d 'Ask for a hard delete (hardDelete=true).'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections delete" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag collections delete" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag collections delete -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
@@ -1146,6 +1167,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag docs" -eq 1' -fa 'list' -d 'List a repository\'s documents, following LISA\'s page cursor.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag docs" -eq 1' -fa 'delete' -d 'Delete documents from a repository, with their S3 objects.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag docs list" -eq 1' -fka '(__lisa_custom_completion ---completion rag docs list -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" collection' -l 'collection' -d 'Only this collection.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" limit' -l 'limit' -d 'Print at most this many documents.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
@@ -1164,6 +1186,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag docs delete" -eq 1' -fka '(__lisa_custom_completion ---completion rag docs delete -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" collection' -l 'collection' -d 'The documents\' collection.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" profile' -l 'profile' -d 'AWS profile (env: AWS_PROFILE; else the config\'s profile).' -rfka '(__lisa_custom_completion ---completion rag docs delete -- --profile (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
@@ -1181,7 +1204,8 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag docs delete" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag ingest" -ge 1' -F
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag ingest" -eq 1' -fka '(__lisa_custom_completion ---completion rag ingest -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag ingest" -ge 2' -F
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" recursive' -l 'recursive' -d 'Include subdirectories of the directories named.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" collection' -l 'collection' -d 'Collection id (default: the repository\'s default collection).' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" chunk-size' -l 'chunk-size' -d 'Fixed chunk size (100-10000).' -rfka ''
@@ -1203,6 +1227,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag ingest" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag jobs" -eq 1' -fka '(__lisa_custom_completion ---completion rag jobs -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" watch' -l 'watch' -d 'Poll until every job has finished.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" interval' -l 'interval' -d 'Seconds between polls.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" config-dir' -l 'config-dir' -d 'Directory with config-base.yaml and config-custom.yaml (env: LISA_CONFIG_DIR; default: .).' -rfa '(__lisa_complete_directories)'
@@ -1221,6 +1246,7 @@ complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lis
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" api-ca-bundle' -l 'api-ca-bundle' -d 'PEM file of the CAs to trust for the LISA API (env: LISA_CA_BUNDLE; default: the system trust store).' -rF
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" version' -l 'version' -d 'Show the version.'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag jobs" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lisa' -n '__lisa_should_offer_completions_for_positional "lisa rag search" -eq 1' -fka '(__lisa_custom_completion ---completion rag search -- positional@0 (count (__lisa_tokens -pc)) (__lisa_tokens -tC))'
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag search" top-k' -l 'top-k' -d 'How many results (1-100).' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag search" collection' -l 'collection' -d 'Collection id.' -rfka ''
 complete -c 'lisa' -n '__lisa_should_offer_completions_for_flags_or_options "lisa rag search" score' -l 'score' -d 'Ask LISA for similarity scores.'

@@ -74,7 +74,7 @@ extension Lisa {
       return .ok
     }
     do {
-      var command = try parseAsRoot(arguments)
+      var command = try await asyncParseAsRoot(arguments)
       guard let leaf = command as? any LisaCommand else {
         if var asyncCommand = command as? any AsyncParsableCommand {
           try await asyncCommand.run()

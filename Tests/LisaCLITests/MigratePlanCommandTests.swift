@@ -7,7 +7,7 @@ import Testing
 @Suite struct MigratePlanCommandTests {
   /// A plan may only tell an operator to run lisa commands this lisa understands, options included;
   /// a command marked planned must not parse yet, so landing it forces the data to say it is there.
-  @Test func everyLisaCommandInTheDataParsesUnlessItIsPlanned() throws {
+  @Test func everyLisaCommandInTheDataParsesUnlessItIsPlanned() async throws {
     let knowledge = try UpgradeKnowledge.builtIn()
     var checked = Set<String>()
     for step in knowledge.steps {
@@ -16,7 +16,7 @@ import Testing
         #expect(!command.contains("\"") && !command.contains("'") && !command.contains("|"), "\(step.id): keep it splittable")
         let parses: Bool
         do {
-          _ = try Lisa.parseAsRoot(arguments)
+          _ = try await Lisa.asyncParseAsRoot(arguments)
           parses = true
         } catch {
           parses = false

@@ -16,7 +16,7 @@ struct ModelsDelete: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Flag(name: .customLong("dry-run"), help: "Show what would be deleted; change nothing.")

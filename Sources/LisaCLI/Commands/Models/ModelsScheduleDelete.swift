@@ -12,7 +12,7 @@ struct ModelsScheduleDelete: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Flag(name: .customLong("dry-run"), help: "Show what would be removed; change nothing.")

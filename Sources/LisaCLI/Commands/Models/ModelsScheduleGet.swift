@@ -16,7 +16,7 @@ struct ModelsScheduleGet: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @OptionGroup var globals: GlobalOptions

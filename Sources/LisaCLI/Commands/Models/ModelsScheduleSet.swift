@@ -18,7 +18,7 @@ struct ModelsScheduleSet: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Option(name: .customLong("recurring"), help: ArgumentHelp("One window every day.", valueName: "HH:MM-HH:MM"))

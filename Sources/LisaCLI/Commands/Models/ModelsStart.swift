@@ -15,7 +15,7 @@ struct ModelsStart: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Flag(name: .customLong("dry-run"), help: "Check that the model can start; change nothing.")

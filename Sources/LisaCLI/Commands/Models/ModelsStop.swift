@@ -16,7 +16,7 @@ struct ModelsStop: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Flag(name: .customLong("dry-run"), help: "Check that the model can stop; change nothing.")

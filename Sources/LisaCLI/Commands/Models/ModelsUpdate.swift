@@ -29,7 +29,7 @@ struct ModelsUpdate: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Option(

@@ -17,7 +17,7 @@ struct ModelsWait: LisaCommand {
       """
   )
 
-  @Argument(help: "Model id.")
+  @Argument(help: "Model id.", completion: .custom(LiveCompletions.models))
   var id: String
 
   @Option(name: .customLong("for"), help: "The status to wait for: InService, Stopped or deleted.")

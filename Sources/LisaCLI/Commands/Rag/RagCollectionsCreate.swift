@@ -17,7 +17,7 @@ struct RagCollectionsCreate: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Option(name: .shortAndLong, help: "The collection definition (YAML or JSON).", completion: .file()) var file: String
   @OptionGroup var globals: GlobalOptions
 

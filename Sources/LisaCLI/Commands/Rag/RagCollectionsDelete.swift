@@ -16,8 +16,8 @@ struct RagCollectionsDelete: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
-  @Argument(help: "Collection id.") var collection: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
+  @Argument(help: "Collection id.", completion: .custom(LiveCompletions.collections)) var collection: String
   @Flag(name: .customLong("hard"), help: "Ask for a hard delete (hardDelete=true).") var hard = false
   @OptionGroup var globals: GlobalOptions
 

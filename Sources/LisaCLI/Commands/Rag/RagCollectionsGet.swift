@@ -7,8 +7,8 @@ struct RagCollectionsGet: LisaCommand {
     commandName: "get", abstract: "Show one collection.",
     discussion: "Exit status: 0 ok, 4 the credential was rejected, 5 no such collection, 69 LISA unreachable.")
 
-  @Argument(help: "Repository id.") var repository: String
-  @Argument(help: "Collection id.") var collection: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
+  @Argument(help: "Collection id.", completion: .custom(LiveCompletions.collections)) var collection: String
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {

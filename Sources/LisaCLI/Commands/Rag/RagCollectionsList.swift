@@ -15,7 +15,7 @@ struct RagCollectionsList: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id (default: every repository).")
+  @Argument(help: "Repository id (default: every repository).", completion: .custom(LiveCompletions.repositories))
   var repository: String?
 
   @OptionGroup var globals: GlobalOptions

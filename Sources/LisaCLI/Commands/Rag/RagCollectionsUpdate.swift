@@ -15,8 +15,8 @@ struct RagCollectionsUpdate: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
-  @Argument(help: "Collection id.") var collection: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
+  @Argument(help: "Collection id.", completion: .custom(LiveCompletions.collections)) var collection: String
   @Option(name: .shortAndLong, help: "The fields to change (YAML or JSON).", completion: .file()) var file: String
   @OptionGroup var globals: GlobalOptions
 

@@ -15,7 +15,7 @@ struct RagDocsDelete: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Argument(help: "Document ids.") var ids: [String]
   @Option(name: .customLong("collection"), help: "The documents' collection.") var collection: String?
   @OptionGroup var globals: GlobalOptions

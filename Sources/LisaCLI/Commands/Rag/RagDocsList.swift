@@ -14,7 +14,7 @@ struct RagDocsList: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Option(name: .customLong("collection"), help: "Only this collection.") var collection: String?
   @Option(name: .customLong("limit"), help: "Print at most this many documents.") var limit: Int?
   @OptionGroup var globals: GlobalOptions

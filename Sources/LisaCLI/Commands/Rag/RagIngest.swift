@@ -23,7 +23,7 @@ struct RagIngest: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Argument(help: "Files or directories to ingest.", completion: .file()) var paths: [String]
   @Flag(name: .customLong("recursive"), help: "Include subdirectories of the directories named.") var recursive = false
   @Option(name: .customLong("collection"), help: "Collection id (default: the repository's default collection).")

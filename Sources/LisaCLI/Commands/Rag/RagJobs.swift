@@ -15,7 +15,7 @@ struct RagJobs: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Flag(name: .customLong("watch"), help: "Poll until every job has finished.") var watch = false
   @Option(name: .customLong("interval"), help: ArgumentHelp("Seconds between polls.", valueName: "seconds"))
   var interval: Double = 5

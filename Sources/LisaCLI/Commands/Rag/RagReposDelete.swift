@@ -17,7 +17,7 @@ struct RagReposDelete: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.")
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories))
   var id: String
 
   @Flag(name: .customLong("dry-run"), help: "Show what would be deleted; change nothing.")

@@ -17,7 +17,7 @@ struct RagReposExport: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository ids (default: all).")
+  @Argument(help: "Repository ids (default: all).", completion: .custom(LiveCompletions.repositories))
   var ids: [String] = []
 
   @Option(name: .shortAndLong, help: "Write to this file instead of stdout.", completion: .file())

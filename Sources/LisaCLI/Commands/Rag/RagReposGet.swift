@@ -15,7 +15,7 @@ struct RagReposGet: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.")
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories))
   var id: String
 
   @OptionGroup var globals: GlobalOptions

@@ -21,7 +21,7 @@ struct RagReposUpdate: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.")
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories))
   var id: String
 
   @Option(name: .shortAndLong, help: "The fields to change (YAML or JSON).", completion: .file())

@@ -16,7 +16,7 @@ struct RagSearch: LisaCommand {
       """
   )
 
-  @Argument(help: "Repository id.") var repository: String
+  @Argument(help: "Repository id.", completion: .custom(LiveCompletions.repositories)) var repository: String
   @Argument(help: "The query text.") var query: String
   @Option(name: .customLong("top-k"), help: "How many results (1-100).") var topK = 3
   @Option(name: .customLong("collection"), help: "Collection id.") var collection: String?
