@@ -33,16 +33,8 @@ public struct TokensRestorer: SectionRestorer {
   }
 
   public func plan(_ backup: UnlockedBackup, overwrite: Bool) async throws -> SectionPlan {
-    var importPlan = TokenImportPlan()
-    var batch: [DynamoDBItem] = []
-    for try await record in backup.records(kind: TokenBackup.kind) {
-      batch.append(try TokenBackup.item(from: record))
-      if batch.count == 500 {
-        try await importPlan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
-        batch.removeAll(keepingCapacity: true)
-      }
-    }
-    try await importPlan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
+    let importPlan = try await TokenImportPlan.of(
+      backup.records(kind: TokenBackup.kind), options: options, overwrite: overwrite, dynamo: dynamo, table: table)
     var plan = SectionPlan(section: .keys)
     // Decided as the real run decides: with --overwrite a differing item is among the writes.
     plan.missing = importPlan.wouldWrite - importPlan.wouldOverwrite
@@ -60,8 +52,9 @@ public struct TokensRestorer: SectionRestorer {
   {
     let migration = TokenMigration(
       dynamo: dynamo, region: region, source: nil, target: table, targetFormat: format, options: options, overwrite: overwrite,
-      state: state, protection: protection, backupPath: backupPath, context: context, quiet: quiet)
-    let summary = try await migration.run(log: log)
+      state: state, protection: protection, backupPath: backupPath, context: context)
+    let meters = TokenMigrationMeters(source: nil, target: table, context: context, quiet: quiet)
+    let summary = try await migration.run(log: log, progress: meters.sink)
     let counts = summary.counts
     let verification = summary.verification
     log(

@@ -52,23 +52,16 @@ struct KeysImport: LisaCommand {
       format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
 
     if dryRun {
-      var plan = TokenImportPlan()
-      var batch: [DynamoDBItem] = []
-      for try await record in try await reader.unlock(with: protection).records(kind: TokenBackup.kind) {
-        batch.append(try TokenBackup.item(from: record))
-        if batch.count == 500 {
-          try await plan.add(batch, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
-          batch.removeAll(keepingCapacity: true)
-        }
-      }
-      try await plan.add(batch, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
+      let plan = try await TokenImportPlan.of(
+        try await reader.unlock(with: protection).records(kind: TokenBackup.kind), options: options,
+        overwrite: write.overwrite, dynamo: dynamo, table: target.name)
       return try session.printPlan(plan, target: target.name)
     }
 
     let state = try StateStore(context: ctx)
     let migration = TokenMigration(
       dynamo: dynamo, region: aws.region, source: nil, target: target.name, targetFormat: format, options: options,
-      overwrite: write.overwrite, state: state, protection: protection, backupPath: path, context: ctx, quiet: session.quiet)
+      overwrite: write.overwrite, state: state, protection: protection, backupPath: path, context: ctx)
     if restart { try session.abandonUnfinished(migration, state: state) }
     try await session.runTokenMigration(migration, verb: "keys import")
   }

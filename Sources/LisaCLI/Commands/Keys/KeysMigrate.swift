@@ -63,21 +63,17 @@ struct KeysMigrate: LisaCommand {
       format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
 
     if dryRun {
-      var plan = TokenImportPlan()
-      for try await page in dynamo.scanPages(DynamoDBScanRequest(table: source.name, segments: 4)) {
-        try await plan.add(page.items, options: options, overwrite: write.overwrite, dynamo: dynamo, table: target.name)
-      }
+      let plan = try await TokenImportPlan.of(
+        table: source.name, options: options, overwrite: write.overwrite, dynamo: dynamo, into: target.name)
       return try session.printPlan(plan, target: target.name)
     }
 
     let state = try StateStore(context: ctx)
     var migration = TokenMigration(
       dynamo: dynamo, region: aws.region, source: source.name, target: target.name, targetFormat: format, options: options,
-      overwrite: write.overwrite, state: state, protection: NoEncryption(), backupPath: "", context: ctx, quiet: session.quiet)
+      overwrite: write.overwrite, state: state, protection: NoEncryption(), backupPath: "", context: ctx)
     if restart { try session.abandonUnfinished(migration, state: state) }
-    let interrupted = try migration.runKey.unfinished(in: state)
-    if let path = interrupted?.backupPath, FileIO.exists(path) {
-      let reader = try BackupReader(path: path, displayName: ctx.display(path))
+    if let reader = try migration.interruptedRunBackup() {
       migration.protection = try session.protectionForReading(
         reader.metadata.encryption, passphraseFile: encryption.passphraseFile, aws: aws)
     } else {

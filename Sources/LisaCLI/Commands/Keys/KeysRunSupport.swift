@@ -43,7 +43,8 @@ extension Session {
 
   /// Runs the journalled import, prints the one-line summary (and JSON with -o json), exits 3 on failures.
   func runTokenMigration(_ migration: TokenMigration, verb: String) async throws {
-    let summary = try await migration.run(log: infoSink)
+    let meters = TokenMigrationMeters(source: migration.source, target: migration.target, context: context, quiet: quiet)
+    let summary = try await migration.run(log: infoSink, progress: meters.sink)
     let counts = summary.counts
     let reasons = counts.skipped.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
     let verification = summary.verification

@@ -55,6 +55,34 @@ public struct TokenImportPlan: Sendable {
     }
   }
 
+  /// The plan for importing every token of a backup into `table`.
+  public static func of(
+    _ records: BackupRecordSequence, options: TokenImportOptions, overwrite: Bool, dynamo: DynamoDBClient, table: String
+  ) async throws -> TokenImportPlan {
+    var plan = TokenImportPlan()
+    var batch: [DynamoDBItem] = []
+    for try await record in records {
+      batch.append(try TokenBackup.item(from: record))
+      if batch.count == 500 {
+        try await plan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    try await plan.add(batch, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
+    return plan
+  }
+
+  /// The plan for migrating every token of the table `source` into `table`, read page by page.
+  public static func of(
+    table source: String, options: TokenImportOptions, overwrite: Bool, dynamo: DynamoDBClient, into table: String
+  ) async throws -> TokenImportPlan {
+    var plan = TokenImportPlan()
+    for try await page in dynamo.scanPages(DynamoDBScanRequest(table: source, segments: 4)) {
+      try await plan.add(page.items, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
+    }
+    return plan
+  }
+
   /// Examples: a few writes and one per skip reason, so every kind of outcome shows up once.
   mutating func skip(_ reason: String, label: String, format: String) {
     skipped[reason, default: 0] += 1

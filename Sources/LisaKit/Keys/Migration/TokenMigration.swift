@@ -12,6 +12,14 @@ public struct TokenMigration: Sendable {
     case verify
   }
 
+  /// What a run reports as it goes, for the caller to render (`TokenMigrationMeters` draws a bar per phase).
+  public enum Progress: Sendable {
+    /// A phase begins; `total` is how many tokens it goes through, when known.
+    case began(Phase, total: Int?)
+    case advanced(Phase, by: Int)
+    case ended(Phase)
+  }
+
   public static let runKind = "keys-migrate"
   public static let importKind = "keys-import"
 
@@ -28,12 +36,11 @@ public struct TokenMigration: Sendable {
   /// Where to write the backup when this is a new run; a resumed run keeps its own.
   public var backupPath: String
   public var context: LisaContext
-  public var quiet: Bool
 
   public init(
     dynamo: DynamoDBClient, region: String, source: String?, target: String, targetFormat: LisaTokenFormat,
     options: TokenImportOptions, overwrite: Bool, state: StateStore, protection: any BackupProtection, backupPath: String,
-    context: LisaContext, quiet: Bool
+    context: LisaContext
   ) {
     self.dynamo = dynamo
     self.region = region
@@ -46,7 +53,6 @@ public struct TokenMigration: Sendable {
     self.protection = protection
     self.backupPath = backupPath
     self.context = context
-    self.quiet = quiet
   }
 
   public struct Summary: Sendable {
@@ -70,7 +76,9 @@ public struct TokenMigration: Sendable {
     ]
   }
 
-  public func run(log: @escaping @Sendable (String) -> Void) async throws -> Summary {
+  public func run(
+    log: @escaping @Sendable (String) -> Void, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+  ) async throws -> Summary {
     let started = context.now()
     var parameters = parameters
     parameters["createdBy"] = options.createdBy
@@ -102,7 +110,7 @@ public struct TokenMigration: Sendable {
       if FileIO.exists(backup) {
         log("using the backup \(context.display(backup)) the interrupted run already wrote")
       } else {
-        exported = try await export(source, to: backup, runId: run.id)
+        exported = try await export(source, to: backup, runId: run.id, progress: progress)
       }
       try state.advance(run.id, to: Phase.import.rawValue)
       phase = .import
@@ -113,20 +121,21 @@ public struct TokenMigration: Sendable {
     let total = reader.metadata.counts.kinds[TokenBackup.kind]?.total ?? 0
     var counts: TokenImportCounts
     if phase == .import {
-      let meter = ProgressMeter(label: "import into \(target)", total: total, context: context, quiet: quiet)
+      progress(.began(.import, total: total))
       let importer = TokenImporter(
         dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
-      counts = try await importer.run(unlocked.records(kind: TokenBackup.kind), progress: { meter.add($0) })
-      meter.finish()
+      counts = try await importer.run(unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.import, by: $0)) })
+      progress(.ended(.import))
       try state.advance(run.id, to: Phase.verify.rawValue, counts: counts.journal)
     } else {
       counts = try TokenImportCounts.from(state: state, runId: run.id)
     }
 
-    let meter = ProgressMeter(label: "verify \(target)", total: total, context: context, quiet: quiet)
+    progress(.began(.verify, total: total))
     let verifier = TokenVerifier(dynamo: dynamo, table: target, format: targetFormat, now: context.now())
-    let verification = try await verifier.verify(unlocked.records(kind: TokenBackup.kind), progress: { meter.add($0) })
-    meter.finish()
+    let verification = try await verifier.verify(
+      unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.verify, by: $0)) })
+    progress(.ended(.verify))
     let summary = Summary(
       runId: run.id, resumed: start.resumed, backupPath: backup, exported: exported, counts: counts, verification: verification,
       elapsed: context.now().timeIntervalSince(started))
@@ -162,12 +171,21 @@ public struct TokenMigration: Sendable {
   /// What the journal calls the source: the table, or for an import the backup file.
   public var sourceLabel: String { source.map { "dynamodb:\(region)/\($0)" } ?? "backup:\(backupPath)" }
 
-  func export(_ source: String, to path: String, runId: Int64) async throws -> Int {
-    let meter = ProgressMeter(label: "export \(source)", total: nil, context: context, quiet: quiet)
+  func export(
+    _ source: String, to path: String, runId: Int64, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+  ) async throws -> Int {
+    progress(.began(.export, total: nil))
     let written = try await TokenExporter(dynamo: dynamo, table: source).exportBackup(
       to: path, region: region, protection: protection, state: state, runId: runId, context: context,
-      progress: { meter.add($0) })
-    meter.finish()
+      progress: { progress(.advanced(.export, by: $0)) })
+    progress(.ended(.export))
     return written.count
+  }
+
+  /// The header of the backup an interrupted run of this migration already wrote, if any: a resumed run
+  /// opens that file, so it needs the protection the file was written with, not a new one.
+  public func interruptedRunBackup() throws -> BackupReader? {
+    guard let path = try runKey.unfinished(in: state)?.backupPath, FileIO.exists(path) else { return nil }
+    return try BackupReader(path: path, displayName: context.display(path))
   }
 }

@@ -19,7 +19,7 @@ import Testing
       dynamo: try clients.dynamoDB(), region: clients.region, source: "acme-LISAApiTokenTable",
       target: "acme-LISAApiBaseTokenTable",
       targetFormat: .hashed, options: options, overwrite: false, state: state, protection: protection, backupPath: backup,
-      context: clients.context, quiet: true)
+      context: clients.context)
   }
 
   @Test func migratesEveryLiveTokenSoTheV61AuthorizerAcceptsIt() async throws {
@@ -35,7 +35,9 @@ import Testing
       let protection = PassphraseProtection(
         passphrase,
         parameters: { ScryptParameters(salt: BackupCipher.randomBytes(16), cost: 1 << 10, blockSize: 8, parallelism: 1) })
-      let summary = try await migration(server, state: state, backup: backup, protection: protection).run(log: { _ in })
+      let events = EventLog()
+      let summary = try await migration(server, state: state, backup: backup, protection: protection).run(
+        log: { _ in }, progress: { events.append($0) })
 
       // 1500 seeded: every 15th (i % 15 == 4) expired → 100 skipped; the rest written, including those without expiry.
       #expect(summary.exported == 1500)
@@ -46,6 +48,9 @@ import Testing
       #expect(summary.verification.accepted == 1400)
       #expect(summary.verification.expired == 100)
       #expect(summary.verification.succeeded)
+      // Each phase reported once, in order, with every token counted in its phase.
+      #expect(events.phases == ["began export", "ended export", "began import", "ended import", "began verify", "ended verify"])
+      #expect(events.advanced == ["export": 1500, "import": 1500, "verify": 1500])
       let check = try await TokenTableScript.check(
         endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 1400 && check.expiredAbsent == 100 && check.missing == 0 && check.bad == 0, "\(check.problems)")
@@ -144,6 +149,23 @@ import Testing
       #expect(error.status == .notFound)
       #expect(error.description.contains("prod-LISAApiTokenTable (LISA v3–v5 name for LISA's default deploymentName 'prod'"))
       #expect(error.description.contains("LISAApiTokenTable (LISA v2 name)"))
+    }
+  }
+}
+
+/// The progress events a migration reported, in order.
+final class EventLog: @unchecked Sendable {
+  let lock = NSLock()
+  var phases: [String] = []
+  var advanced: [String: Int] = [:]
+
+  func append(_ event: TokenMigration.Progress) {
+    lock.lock()
+    defer { lock.unlock() }
+    switch event {
+    case .began(let phase, _): phases.append("began \(phase.rawValue)")
+    case .advanced(let phase, let count): advanced[phase.rawValue, default: 0] += count
+    case .ended(let phase): phases.append("ended \(phase.rawValue)")
     }
   }
 }
