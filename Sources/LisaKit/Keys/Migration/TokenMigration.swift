@@ -124,7 +124,8 @@ public struct TokenMigration: Sendable {
       progress(.began(.import, total: total))
       let importer = TokenImporter(
         dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
-      counts = try await importer.run(unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.import, by: $0)) })
+      counts = try await importer.run(
+        unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.import, by: $0)) })
       progress(.ended(.import))
       try state.advance(run.id, to: Phase.verify.rawValue, counts: counts.journal)
     } else {
