@@ -14,13 +14,19 @@ public struct TokenExporter: Sendable {
   }
 
   /// Appends every item as a record; returns how many were read. `progress` gets each page's size.
-  public func export(into writer: BackupWriter, progress: @Sendable (Int) -> Void) async throws -> Int {
+  /// `alongside` gets each page's records once they are in the backup (the one-pass `keys migrate` imports them).
+  public func export(
+    into writer: BackupWriter, progress: @Sendable (Int) -> Void,
+    alongside: (@Sendable ([BackupRecord]) async throws -> Void)? = nil
+  ) async throws -> Int {
     var count = 0
     let request = DynamoDBScanRequest(table: table, pageSize: pageSize, segments: segments)
     for try await page in dynamo.scanPages(request) {
-      for item in page.items { try writer.append(try TokenBackup.record(from: item)) }
-      count += page.items.count
-      progress(page.items.count)
+      let records = try page.items.map(TokenBackup.record(from:))
+      for record in records { try writer.append(record) }
+      count += records.count
+      progress(records.count)
+      try await alongside?(records)
     }
     return count
   }
@@ -40,7 +46,7 @@ extension TokenExporter {
   /// export leaves no file.
   public func exportBackup(
     to path: String, region: String, protection: any BackupProtection, state: StateStore?, runId: Int64?,
-    context: LisaContext, progress: @Sendable (Int) -> Void
+    context: LisaContext, progress: @Sendable (Int) -> Void, alongside: (@Sendable ([BackupRecord]) async throws -> Void)? = nil
   ) async throws -> Written {
     let writer = try BackupWriter(
       path: path, displayName: context.display(path), kind: TokenBackup.backupKind,
@@ -48,7 +54,7 @@ extension TokenExporter {
       cipher: try await protection.newCipher())
     let count: Int
     do {
-      count = try await export(into: writer, progress: progress)
+      count = try await export(into: writer, progress: progress, alongside: alongside)
     } catch {
       writer.abandon()
       throw error

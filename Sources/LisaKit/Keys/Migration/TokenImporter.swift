@@ -31,8 +31,17 @@ public struct TokenImporter: Sendable {
   }
 
   /// Imports every record; `progress` gets the number of records settled by each batch.
-  public func run(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws -> TokenImportCounts
-  {
+  public func run<Records: AsyncSequence & Sendable>(
+    _ records: Records, progress: @escaping @Sendable (Int) -> Void
+  ) async throws -> TokenImportCounts where Records.Element == BackupRecord {
+    try await importEach(records, progress: progress)
+    return try TokenImportCounts.from(state: state, runId: runId)
+  }
+
+  /// Imports every record, `concurrency` batches at once; the counts are in the journal.
+  func importEach<Records: AsyncSequence & Sendable>(
+    _ records: Records, progress: @escaping @Sendable (Int) -> Void
+  ) async throws where Records.Element == BackupRecord {
     try await withThrowingTaskGroup(of: Void.self) { group in
       var batch: [BackupRecord] = []
       var inFlight = 0
@@ -54,7 +63,6 @@ public struct TokenImporter: Sendable {
       }
       try await group.waitForAll()
     }
-    return try TokenImportCounts.from(state: state, runId: runId)
   }
 
   /// Settles one batch; returns how many of its records it handled.

@@ -1,13 +1,16 @@
 import Foundation
 
 /// `lisa keys migrate`: export the source table to a backup, import it into the target, verify the
-/// target; `lisa keys import` is the same without the export (`source` nil, the backup given).
+/// target, all in one pass over the source; `lisa keys import` is the import and the verification of a
+/// backup (`source` nil, the backup given).
 /// Journalled in the state database: run again after any interruption and it continues from where it
 /// stopped, with the same run start time, options and backup, so the result is the same.
 public struct TokenMigration: Sendable {
   /// Where a run stands, as its journal records it.
   public enum Phase: String, Sendable {
+    /// The one pass: scan into the backup, importing and verifying each page as it comes.
     case export
+    /// From a complete backup: `keys import`, or a migration whose backup was finished before it stopped.
     case `import`
     case verify
   }
@@ -105,13 +108,20 @@ public struct TokenMigration: Sendable {
 
     let backup = run.backupPath ?? backupPath
     if run.backupPath == nil { try state.attachBackup(path: backup, to: run.id) }
-    var exported: Int?
+    func finished(exported: Int?, verification: TokenVerification) throws -> Summary {
+      let counts = try TokenImportCounts.from(state: state, runId: run.id)
+      let summary = Summary(
+        runId: run.id, resumed: start.resumed, backupPath: backup, exported: exported, counts: counts,
+        verification: verification, elapsed: context.now().timeIntervalSince(started))
+      try state.finish(run.id, outcome: summary.succeeded ? .succeeded : .partial, counts: counts.journal)
+      return summary
+    }
     if phase == .export, let source {
-      if FileIO.exists(backup) {
-        log("using the backup \(context.display(backup)) the interrupted run already wrote")
-      } else {
-        exported = try await export(source, to: backup, runId: run.id, progress: progress)
+      if !FileIO.exists(backup) {
+        let pass = try await copyInOnePass(source, backup: backup, runId: run.id, options: importOptions, progress: progress)
+        return try finished(exported: pass.exported, verification: pass.verification)
       }
+      log("using the backup \(context.display(backup)) the interrupted run already wrote")
       try state.advance(run.id, to: Phase.import.rawValue)
       phase = .import
     }
@@ -119,17 +129,14 @@ public struct TokenMigration: Sendable {
     let reader = try BackupReader(path: backup, displayName: context.display(backup))
     let unlocked = try await reader.unlock(with: protection)
     let total = reader.metadata.counts.kinds[TokenBackup.kind]?.total ?? 0
-    var counts: TokenImportCounts
     if phase == .import {
       progress(.began(.import, total: total))
       let importer = TokenImporter(
         dynamo: dynamo, table: target, options: importOptions, overwrite: overwrite, state: state, runId: run.id)
-      counts = try await importer.run(
+      let counts = try await importer.run(
         unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.import, by: $0)) })
       progress(.ended(.import))
       try state.advance(run.id, to: Phase.verify.rawValue, counts: counts.journal)
-    } else {
-      counts = try TokenImportCounts.from(state: state, runId: run.id)
     }
 
     progress(.began(.verify, total: total))
@@ -137,11 +144,7 @@ public struct TokenMigration: Sendable {
     let verification = try await verifier.verify(
       unlocked.records(kind: TokenBackup.kind), progress: { progress(.advanced(.verify, by: $0)) })
     progress(.ended(.verify))
-    let summary = Summary(
-      runId: run.id, resumed: start.resumed, backupPath: backup, exported: exported, counts: counts, verification: verification,
-      elapsed: context.now().timeIntervalSince(started))
-    try state.finish(run.id, outcome: summary.succeeded ? .succeeded : .partial, counts: counts.journal)
-    return summary
+    return try finished(exported: nil, verification: verification)
   }
 
   public var kind: String { source == nil ? Self.importKind : Self.runKind }
@@ -172,15 +175,28 @@ public struct TokenMigration: Sendable {
   /// What the journal calls the source: the table, or for an import the backup file.
   public var sourceLabel: String { source.map { "dynamodb:\(region)/\($0)" } ?? "backup:\(backupPath)" }
 
-  func export(
-    _ source: String, to path: String, runId: Int64, progress: @escaping @Sendable (Progress) -> Void = { _ in }
-  ) async throws -> Int {
+  /// Scans the source into the backup and imports and verifies each page as it comes (`TokenCopyPipeline`):
+  /// one read of the source and one write and read-back of the target. Killed midway, it leaves no backup
+  /// file and the journal holds what was written, so the next run makes the pass again and passes over those.
+  func copyInOnePass(
+    _ source: String, backup: String, runId: Int64, options: TokenImportOptions,
+    progress: @escaping @Sendable (Progress) -> Void
+  ) async throws -> (exported: Int, verification: TokenVerification) {
+    let importer = TokenImporter(dynamo: dynamo, table: target, options: options, overwrite: overwrite, state: state, runId: runId)
+    let verifier = TokenVerifier(dynamo: dynamo, table: target, format: targetFormat, now: context.now())
+    let pipeline = TokenCopyPipeline(importer: importer, verifier: verifier, settled: { progress(.advanced(.export, by: $0)) })
     progress(.began(.export, total: nil))
-    let written = try await TokenExporter(dynamo: dynamo, table: source).exportBackup(
-      to: path, region: region, protection: protection, state: state, runId: runId, context: context,
-      progress: { progress(.advanced(.export, by: $0)) })
-    progress(.ended(.export))
-    return written.count
+    do {
+      let written = try await TokenExporter(dynamo: dynamo, table: source).exportBackup(
+        to: backup, region: region, protection: protection, state: state, runId: runId, context: context,
+        progress: { _ in }, alongside: { try await pipeline.submit($0) })
+      let verification = try await pipeline.finish()
+      progress(.ended(.export))
+      return (written.count, verification)
+    } catch {
+      await pipeline.cancel()
+      throw error
+    }
   }
 
   /// The header of the backup an interrupted run of this migration already wrote, if any: a resumed run

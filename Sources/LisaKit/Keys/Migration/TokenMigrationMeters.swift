@@ -35,7 +35,7 @@ public final class TokenMigrationMeters: @unchecked Sendable {
 
   func label(_ phase: TokenMigration.Phase) -> String {
     switch phase {
-    case .export: "export \(source ?? "")"
+    case .export: "migrate \(source ?? "") to \(target)"
     case .import: "import into \(target)"
     case .verify: "verify \(target)"
     }

@@ -18,6 +18,16 @@ public struct TokenVerification: Sendable {
   public var failed: Int { failures.count + unlistedFailures }
   public var succeeded: Bool { failed == 0 }
 
+  /// Adds the results of a later part of the same run, keeping the failures listed within `maxListed`.
+  mutating func add(_ later: TokenVerification, maxListed: Int) {
+    checked += later.checked
+    accepted += later.accepted
+    expired += later.expired
+    let room = max(0, maxListed - failures.count)
+    failures += later.failures.prefix(room)
+    unlistedFailures += later.unlistedFailures + max(0, later.failures.count - room)
+  }
+
   public var json: JSONValue {
     .object([
       ("checked", .int(checked)), ("accepted", .int(accepted)), ("expired", .int(expired)), ("failed", .int(failed)),
@@ -40,9 +50,9 @@ public struct TokenVerifier: Sendable {
     self.now = now
   }
 
-  public func verify(_ records: BackupRecordSequence, progress: @escaping @Sendable (Int) -> Void) async throws
-    -> TokenVerification
-  {
+  public func verify<Records: AsyncSequence>(
+    _ records: Records, progress: @escaping @Sendable (Int) -> Void
+  ) async throws -> TokenVerification where Records.Element == BackupRecord {
     var result = TokenVerification()
     var batch: [(label: String, key: String)] = []
     // A few reads in flight, settled oldest first so the failures keep the backup's order: at a 100 ms round trip

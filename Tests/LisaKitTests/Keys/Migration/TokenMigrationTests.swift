@@ -48,9 +48,9 @@ import Testing
       #expect(summary.verification.accepted == 1400)
       #expect(summary.verification.expired == 100)
       #expect(summary.verification.succeeded)
-      // Each phase reported once, in order, with every token counted in its phase.
-      #expect(events.phases == ["began export", "ended export", "began import", "ended import", "began verify", "ended verify"])
-      #expect(events.advanced == ["export": 1500, "import": 1500, "verify": 1500])
+      // One pass: export, import and verify reported as one phase that goes through every token once.
+      #expect(events.phases == ["began export", "ended export"])
+      #expect(events.advanced == ["export": 1500])
       let check = try await TokenTableScript.check(
         endpoint: server.url, table: "acme-LISAApiBaseTokenTable", secrets: secrets, now: now)
       #expect(check.accepted == 1400 && check.expiredAbsent == 100 && check.missing == 0 && check.bad == 0, "\(check.problems)")
@@ -92,7 +92,9 @@ import Testing
         phase: "export"
       ).run
       try state.attachBackup(path: backup, to: run.id)
-      _ = try await migration.export("acme-LISAApiTokenTable", to: backup, runId: run.id)
+      _ = try await TokenExporter(dynamo: migration.dynamo, table: "acme-LISAApiTokenTable").exportBackup(
+        to: backup, region: migration.region, protection: NoEncryption(), state: state, runId: run.id,
+        context: migration.context, progress: { _ in })
       try state.advance(run.id, to: "import")
       let unlocked = try await BackupReader(path: backup).unlock(with: NoEncryption())
       var options = migration.options
