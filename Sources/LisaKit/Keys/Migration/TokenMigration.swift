@@ -182,7 +182,8 @@ public struct TokenMigration: Sendable {
     _ source: String, backup: String, runId: Int64, options: TokenImportOptions,
     progress: @escaping @Sendable (Progress) -> Void
   ) async throws -> (exported: Int, verification: TokenVerification) {
-    let importer = TokenImporter(dynamo: dynamo, table: target, options: options, overwrite: overwrite, state: state, runId: runId)
+    let importer = TokenImporter(
+      dynamo: dynamo, table: target, options: options, overwrite: overwrite, state: state, runId: runId)
     let verifier = TokenVerifier(dynamo: dynamo, table: target, format: targetFormat, now: context.now())
     let pipeline = TokenCopyPipeline(importer: importer, verifier: verifier, settled: { progress(.advanced(.export, by: $0)) })
     progress(.began(.export, total: nil))
