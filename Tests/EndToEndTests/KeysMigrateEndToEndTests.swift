@@ -77,6 +77,11 @@ import Testing
         ("export", { _ in Self.temporaryBackupExists(in: stateDir.appendingPathComponent("backups")) }),
         ("import, 300 done", { try Self.checkpoints($0) >= 300 }),
         ("import, 2400 done", { try Self.checkpoints($0) >= 2400 }),
+        // The one pass finishes the backup while its last pages are imported: the next session resumes from the file.
+        (
+          "backup complete, pass not finished",
+          { try $0.recentRuns(limit: 1).first?.backupPath.map { FileManager.default.fileExists(atPath: $0) } ?? false }
+        ),
         ("verify", { try $0.recentRuns(limit: 1).first?.phase == "verify" }),
       ]
       var sessions = 0

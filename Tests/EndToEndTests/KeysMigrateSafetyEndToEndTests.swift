@@ -98,12 +98,19 @@ import Testing
         if opened == nil { usleep(20_000) }
       }
       let state = try #require(opened)
+      // Killed once its backup is complete (the file appears only then) while pages are still being imported.
+      func backupComplete() throws -> Bool {
+        guard let run = try state.recentRuns(limit: 1).first, run.endedAt == nil else { return false }
+        guard let path = run.backupPath, FileManager.default.fileExists(atPath: path) else { return false }
+        // The file is renamed into place a moment before it is entered in the backup index.
+        return try state.backups(kind: TokenBackup.backupKind).contains { $0.path == path }
+      }
       let deadline = Date().addingTimeInterval(120)
-      while process.isRunning, Date() < deadline, try state.recentRuns(limit: 1).first?.phase != "import" { usleep(2_000) }
+      while process.isRunning, Date() < deadline, try !backupComplete() { usleep(2_000) }
       process.killHard()
       _ = await process.wait()
       let run = try #require(try state.recentRuns(limit: 1).first)
-      try #require(run.phase == "import", "the run finished before it could be interrupted")
+      try #require(run.endedAt == nil, "the run finished before it could be interrupted")
       let backup = try #require(run.backupPath)
       #expect(try state.backups(kind: TokenBackup.backupKind).contains { $0.path == backup && $0.runId == run.id })
 
