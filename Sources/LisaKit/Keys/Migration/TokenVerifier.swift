@@ -18,14 +18,22 @@ public struct TokenVerification: Sendable {
   public var failed: Int { failures.count + unlistedFailures }
   public var succeeded: Bool { failed == 0 }
 
+  /// Records a failure: listed while fewer than `maxListed` are, counted beyond that.
+  mutating func note(_ failure: Failure, maxListed: Int) {
+    if failures.count < maxListed {
+      failures.append(failure)
+    } else {
+      unlistedFailures += 1
+    }
+  }
+
   /// Adds the results of a later part of the same run, keeping the failures listed within `maxListed`.
   mutating func add(_ later: TokenVerification, maxListed: Int) {
     checked += later.checked
     accepted += later.accepted
     expired += later.expired
-    let room = max(0, maxListed - failures.count)
-    failures += later.failures.prefix(room)
-    unlistedFailures += later.unlistedFailures + max(0, later.failures.count - room)
+    for failure in later.failures { note(failure, maxListed: maxListed) }
+    unlistedFailures += later.unlistedFailures
   }
 
   public var json: JSONValue {
@@ -109,10 +117,6 @@ public struct TokenVerifier: Sendable {
   static let readsInFlight = 8
 
   func note(_ failure: TokenVerification.Failure, in result: inout TokenVerification) {
-    if result.failures.count < maxListedFailures {
-      result.failures.append(failure)
-    } else {
-      result.unlistedFailures += 1
-    }
+    result.note(failure, maxListed: maxListedFailures)
   }
 }
