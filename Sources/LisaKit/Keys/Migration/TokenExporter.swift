@@ -13,6 +13,9 @@ public struct TokenExporter: Sendable {
     self.table = table
   }
 
+  /// The Scan `keys export` makes; `backup create` scans its token tables the same way.
+  public var scanRequest: DynamoDBScanRequest { DynamoDBScanRequest(table: table, pageSize: pageSize, segments: segments) }
+
   /// Appends every item as a record; returns how many were read. `progress` gets each page's size.
   /// `alongside` gets each page's records once they are in the backup (the one-pass `keys migrate` imports them).
   public func export(
@@ -20,8 +23,7 @@ public struct TokenExporter: Sendable {
     alongside: (@Sendable ([BackupRecord]) async throws -> Void)? = nil
   ) async throws -> Int {
     var count = 0
-    let request = DynamoDBScanRequest(table: table, pageSize: pageSize, segments: segments)
-    for try await page in dynamo.scanPages(request) {
+    for try await page in dynamo.scanPages(scanRequest) {
       let records = try page.items.map(TokenBackup.record(from:))
       for record in records { try writer.append(record) }
       count += records.count
