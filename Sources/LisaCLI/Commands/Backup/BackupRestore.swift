@@ -12,9 +12,10 @@ struct BackupRestore: LisaCommand {
       is restored. Then a plan per section (what is missing, what exists and is the same, what differs) \
       and the restore in dependency order: config files into the config directory, models through \
       models apply's planner and applier (with their API keys), RAG repositories through rag repos \
-      apply's (each waited for until ready) and then their collections, missing by name, tokens through keys import (into a v6.1 \
-      table converted as keys migrate converts them; --default-expiration for tokens without one). \
-      Differing items are kept unless --overwrite; nothing is deleted. --dry-run prints the plan only.
+      apply's (each waited for until ready) and then their collections, missing by name, tokens through keys \
+      import (into a v6.1 table converted as keys migrate converts them; --default-expiration for tokens \
+      without one; expired tokens come back as they were unless --skip-expired). Differing items are kept \
+      unless --overwrite; nothing is deleted. --dry-run prints the plan only.
 
       The restore is journalled in lisa's local state: killed at any point and run again with the same \
       options, it continues and ends as an uninterrupted run. A backup of another deployment is refused \
@@ -52,6 +53,7 @@ struct BackupRestore: LisaCommand {
   var toTable: String?
 
   @OptionGroup(title: "Token options") var write: TokenWriteOptions
+  @OptionGroup(title: "Token options") var expired: SkipExpiredOption
   @OptionGroup(title: "Waiting for models") var waiting: ModelWaitOptions
   @OptionGroup var globals: GlobalOptions
 

@@ -27,7 +27,8 @@ extension BackupRestore {
         candidates, dynamo: dynamo, region: aws.region, role: "target")
       let format = write.targetFormat(for: description)
       let options = try write.importOptions(
-        format: format, config: deployment.config, startedAt: session.context.now(), createdBy: await session.callerName(aws))
+        format: format, config: deployment.config, startedAt: session.context.now(), createdBy: await session.callerName(aws),
+        includeExpired: !expired.skipExpired)
       return TokensRestorer(
         dynamo: dynamo, region: aws.region, table: table.name, format: format, options: options, protection: protection,
         backupPath: path, state: state, context: session.context, quiet: session.quiet)

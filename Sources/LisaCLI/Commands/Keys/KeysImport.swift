@@ -37,6 +37,7 @@ struct KeysImport: LisaCommand {
   var restart = false
 
   @OptionGroup(title: "Token options") var write: TokenWriteOptions
+  @OptionGroup(title: "Token options") var expired: IncludeExpiredOption
   @OptionGroup var globals: GlobalOptions
 
   func run(_ session: Session) async throws {
@@ -49,7 +50,8 @@ struct KeysImport: LisaCommand {
     let protection = try session.protectionForReading(reader.metadata.encryption, passphraseFile: passphraseFile, aws: aws)
     let format = write.targetFormat(for: targetTable)
     let options = try write.importOptions(
-      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
+      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws),
+      includeExpired: expired.includeExpired)
 
     if dryRun {
       let plan = try await TokenImportPlan.of(

@@ -42,6 +42,7 @@ struct KeysMigrate: LisaCommand {
   var restart = false
 
   @OptionGroup(title: "Token options") var write: TokenWriteOptions
+  @OptionGroup(title: "Token options") var expired: IncludeExpiredOption
   @OptionGroup(title: "Backup encryption") var encryption: BackupEncryptionOptions
   @OptionGroup var globals: GlobalOptions
 
@@ -60,7 +61,8 @@ struct KeysMigrate: LisaCommand {
     session.detail("keys: from \(source.name) (\(source.origin)) to \(target.name) (\(target.origin))")
     let format = write.targetFormat(for: targetTable)
     let options = try write.importOptions(
-      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws))
+      format: format, config: config, startedAt: ctx.now(), createdBy: await session.callerName(aws),
+      includeExpired: expired.includeExpired)
 
     if dryRun {
       let plan = try await TokenImportPlan.of(
@@ -95,10 +97,11 @@ struct KeysMigrate: LisaCommand {
     let target = run.target.split(separator: "/").last.map(String.init) ?? run.target
     let command =
       ["lisa", "keys", "import", "--backup", backupPath, "--to-table", target]
-      + write.commandLine + (encryption.passphraseFile.map { ["--passphrase-file", $0] } ?? [])
+      + write.commandLine + expired.commandLine + (encryption.passphraseFile.map { ["--passphrase-file", $0] } ?? [])
     return LisaError(
       .notFound,
-      "source table \(table) is gone from \(region), but interrupted run \(run.id) backed it up completely to \(session.context.display(backupPath))",
+      "source table \(table) is gone from \(region), but interrupted run \(run.id) backed it up completely to "
+        + session.context.display(backupPath),
       hint: "continue from the backup: \(command.map(ShellQuote.word).joined(separator: " "))")
   }
 }

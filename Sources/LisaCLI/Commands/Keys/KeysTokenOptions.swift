@@ -14,9 +14,6 @@ struct TokenWriteOptions: ParsableArguments {
     help: "Expiry for tokens that have none, e.g. 90d (LISA v6.1 rejects tokens without one).")
   var defaultExpiration: String?
 
-  @Flag(name: .customLong("include-expired"), help: "Also write tokens that have already expired.")
-  var includeExpired = false
-
   @Option(
     name: .customLong("username"), help: "Owner of migrated tokens (default: api-token, the identity LISA v6.0 gave every token)."
   )
@@ -44,7 +41,6 @@ struct TokenWriteOptions: ParsableArguments {
   var commandLine: [String] {
     var words: [String] = format == "auto" ? [] : ["--format", format]
     if let defaultExpiration { words += ["--default-expiration", defaultExpiration] }
-    if includeExpired { words.append("--include-expired") }
     if username != "api-token" { words += ["--username", username] }
     if let groups { words += ["--groups", groups] }
     if admin { words.append("--admin") }
@@ -58,9 +54,9 @@ struct TokenWriteOptions: ParsableArguments {
     LisaTokenFormat(rawValue: format) ?? TokenTables.format(of: table)
   }
 
-  func importOptions(format: LisaTokenFormat, config: LoadedConfig?, startedAt: Date, createdBy: String) throws
-    -> TokenImportOptions
-  {
+  func importOptions(
+    format: LisaTokenFormat, config: LoadedConfig?, startedAt: Date, createdBy: String, includeExpired: Bool
+  ) throws -> TokenImportOptions {
     var groupList = (groups ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     if admin {
       guard let adminGroup = config?.merged.lookup(["authConfig", "adminGroup"])?.scalar?.text, !adminGroup.isEmpty else {
@@ -74,6 +70,20 @@ struct TokenWriteOptions: ParsableArguments {
       defaultExpiration: try defaultExpiration.map { try KeyFileTime.duration($0, option: "--default-expiration") },
       includeExpired: includeExpired, username: username, groups: groupList, namePrefix: namePrefix, createdBy: createdBy)
   }
+}
+
+/// `keys import` and `keys migrate` leave expired tokens out unless asked; `backup restore` (see
+/// `SkipExpiredOption`) brings them back as they were unless asked not to.
+struct IncludeExpiredOption: ParsableArguments {
+  @Flag(name: .customLong("include-expired"), help: "Also write tokens that have already expired.")
+  var includeExpired = false
+
+  var commandLine: [String] { includeExpired ? ["--include-expired"] : [] }
+}
+
+struct SkipExpiredOption: ParsableArguments {
+  @Flag(name: .customLong("skip-expired"), help: "Leave out tokens that have expired (by default they come back as they were).")
+  var skipExpired = false
 }
 
 extension Session {
