@@ -19,7 +19,8 @@ struct BackupRestore: LisaCommand {
 
       The restore is journalled in lisa's local state: killed at any point and run again with the same \
       options, it continues and ends as an uninterrupted run. A backup of another deployment is refused \
-      unless --to-deployment names the target's deploymentName.
+      unless --to-deployment names the target's deploymentName; its config files are then left out (they \
+      name the other deployment), and --only config is refused.
 
       Exit codes: 0 restored or nothing to do; 3 some tokens did not make it; 4 passphrase or credentials; \
       5 file, table or section not found; 6 another deployment, or an interrupted run with other options; \
@@ -63,21 +64,17 @@ struct BackupRestore: LisaCommand {
     let shown = ctx.display(path)
     let reader = try BackupReader(path: path, displayName: shown)
     let metadata = reader.metadata
-    let available = DeploymentBackup.sections(of: metadata)
-    let sections = try BackupSection.parse(only) ?? available
-    if let absent = sections.first(where: { !available.contains($0) }) {
-      throw LisaError(.notFound, "\(shown): holds no \(absent.rawValue) section (it holds: \(Self.names(available)))")
-    }
     let deployment = try session.backupDeployment()
-    let target = toDeployment ?? deployment.names.deploymentName
-    try Self.checkTarget(
-      target, configured: deployment.names.deploymentName, backup: metadata.source.deployment, confirmed: toDeployment != nil)
+    let decided = try RestoreTarget.decide(
+      available: DeploymentBackup.sections(of: metadata), source: metadata.source.deployment, displayName: shown, only: only,
+      configured: deployment.names.deploymentName, confirmed: toDeployment)
+    let target = decided.deployment
     let protection = try session.protectionForReading(
       metadata.encryption, passphraseFile: passphraseFile, aws: try deployment.aws())
     let backup = try await reader.unlock(with: protection)
     let state = try StateStore(context: ctx)
     var restorers: [any SectionRestorer] = []
-    for section in sections {
+    for section in decided.sections {
       restorers.append(
         try await restorer(section, session: session, deployment: deployment, protection: protection, path: path, state: state))
     }
@@ -88,6 +85,7 @@ struct BackupRestore: LisaCommand {
     let format = try session.format(default: .table, allowed: [.table, .json, .yaml])
     if format == .table {
       var lines = dryRun ? ["dry run: nothing restored; from \(shown):"] : []
+      lines += decided.leftOut
       for plan in plans {
         lines.append(
           "\(plan.section.rawValue): \(plan.missing) missing, \(plan.same) the same, \(plan.differs) differ"
@@ -97,9 +95,12 @@ struct BackupRestore: LisaCommand {
       session.output(lines.joined(separator: "\n") + "\n")
     }
     let planJSON = JSONValue.array(plans.map(\.json))
+    let leftOutJSON = JSONValue.array(decided.leftOut.map { .string($0) })
     if dryRun {
       if format != .table {
-        session.output(session.renderer.object(.object([("dryRun", .bool(true)), ("plan", planJSON)]), format: format))
+        session.output(
+          session.renderer.object(
+            .object([("dryRun", .bool(true)), ("plan", planJSON), ("leftOut", leftOutJSON)]), format: format))
       }
       return
     }
@@ -110,30 +111,12 @@ struct BackupRestore: LisaCommand {
       summary: "restored \(shown) into \(target): "
         + counts.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "; \(ProgressMeter.duration(summary.elapsed))",
       json: .object([
-        ("run", .int(Int(summary.runId))), ("resumed", .bool(summary.resumed)), ("plan", planJSON),
+        ("run", .int(Int(summary.runId))), ("resumed", .bool(summary.resumed)), ("plan", planJSON), ("leftOut", leftOutJSON),
         ("counts", .object(counts.map { ($0.key, .int($0.value)) })),
         ("problems", .array(summary.problems.map { .string($0) })),
       ]))
     guard summary.problems.isEmpty else {
       throw LisaError(.partial, "\(summary.problems.count) items did not make it", hint: "see the lines above; run it again")
-    }
-  }
-
-  static func names(_ sections: [BackupSection]) -> String {
-    sections.isEmpty ? "nothing" : sections.map(\.rawValue).joined(separator: ", ")
-  }
-
-  /// A backup goes back into its own deployment, or into the one `--to-deployment` names.
-  static func checkTarget(_ target: String, configured: String, backup: String?, confirmed: Bool) throws {
-    guard target == configured else {
-      throw LisaError.usage(
-        "--to-deployment \(target): the config names deployment '\(configured)'",
-        hint: "point --config-dir at the target deployment's config")
-    }
-    if let backup, backup != target, !confirmed {
-      throw LisaError(
-        .conflict, "the backup is of deployment '\(backup)', the target is '\(target)'",
-        hint: "pass --to-deployment \(target) to restore it there")
     }
   }
 }
