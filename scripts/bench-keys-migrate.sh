@@ -7,10 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --test
-if [ -n "${LISA_BENCH_BINARY:-}" ]; then
-  bin="$LISA_BENCH_BINARY"
-else
-  swift build -c release --product lisa --static-swift-stdlib >&2
-  bin="$(swift build -c release --show-bin-path)/lisa"
-fi
+. scripts/bench/lisa-binary.sh
 .venv/bin/python scripts/bench/keys_migrate_bench.py "$bin" "$@"

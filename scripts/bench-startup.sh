@@ -6,12 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-if [ -n "${LISA_BENCH_BINARY:-}" ]; then
-  bin="$LISA_BENCH_BINARY"  # e.g. the one `make install` built, so no second release build
-else
-  swift build -c release --product lisa --static-swift-stdlib >&2
-  bin="$(swift build -c release --show-bin-path)/lisa"
-fi
+. scripts/bench/lisa-binary.sh
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'import Foundation\nprint("hello \\(ProcessInfo.processInfo.processIdentifier)")\n' > "$work/hello.swift"

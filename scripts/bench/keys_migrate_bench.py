@@ -35,8 +35,9 @@ def cpu_seconds(pid):
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
 
-def measured(command, env, server_pid):
-    """Wall seconds, own CPU seconds, peak RSS (MB) of one child and the server's CPU seconds meanwhile."""
+def measured(command, env, server_pid, summary="keys migrate:"):
+    """Wall seconds, own CPU seconds, peak RSS (MB) of one child and the server's CPU seconds meanwhile, and
+    the child's last stderr line starting with `summary` (None: no summary)."""
     runner = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
               "r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE); "
               "w = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN); "
@@ -48,9 +49,12 @@ def measured(command, env, server_pid):
     code, wall, cpu, rss = out.stdout.split()
     if int(code) != 0:
         raise SystemExit(f"{command[0]} failed ({code}): {out.stderr}")
-    summary = [line for line in out.stderr.splitlines() if line.startswith("keys migrate:")]
-    return {"wall": round(float(wall), 2), "cpu": round(float(cpu), 2), "serverCpu": round(server, 2),
-            "rssMB": round(int(rss) / 1024, 1), "summary": summary[-1] if summary else ""}
+    row = {"wall": round(float(wall), 2), "cpu": round(float(cpu), 2), "serverCpu": round(server, 2),
+           "rssMB": round(int(rss) / 1024, 1)}
+    if summary:
+        lines = [line for line in out.stderr.splitlines() if line.startswith(summary)]
+        row["summary"] = lines[-1] if lines else ""
+    return row
 
 def start_proxy(upstream_port, rtt, work):
     port = free_port()
