@@ -61,7 +61,7 @@ public struct SigV4Signer: Sendable {
     let scope = "\(stamp.day)/\(region)/\(service)/aws4_request"
     let stringToSign = [Self.algorithm, stamp.full, scope, Self.hexSHA256(Data(canonical.utf8))].joined(separator: "\n")
     let key = Self.signingKey(secret: credentials.secretAccessKey, day: stamp.day, region: region, service: service)
-    let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+    let signature = Hex.lower(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
     let authorization =
       "\(Self.algorithm) Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
     return Signature(
@@ -131,15 +131,17 @@ public struct SigV4Signer: Sendable {
 
   /// RFC 3986 percent-encoding of everything but the unreserved characters, upper-case hex.
   public static func uriEncode(_ text: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     for byte in text.utf8 {
       if unreserved.contains(byte) {
-        out.append(Character(UnicodeScalar(byte)))
+        out.append(byte)
       } else {
-        out += String(format: "%%%02X", byte)
+        out.append(UInt8(ascii: "%"))
+        Hex.append(byte, digits: Hex.upperDigits, to: &out)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: helpers
@@ -149,21 +151,30 @@ public struct SigV4Signer: Sendable {
     request.headers[name] = value
   }
 
-  static func hexSHA256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+  static func hexSHA256(_ data: Data) -> String { Hex.lower(SHA256.hash(data: data)) }
 
-  static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    bytes.map { String(format: "%02x", $0) }.joined()
+  /// "20150830T123600Z" and "20150830", in UTC; put together digit by digit (once per request: a Calendar and
+  /// String(format:) each time cost more than the signing's hashes on Linux).
+  static func timestamp(_ date: Date) -> (full: String, day: String) {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    var day: [UInt8] = []
+    digits(Int(parts.tm_year) + 1900, 4, into: &day)
+    digits(Int(parts.tm_mon) + 1, 2, into: &day)
+    digits(Int(parts.tm_mday), 2, into: &day)
+    var full = day + [UInt8(ascii: "T")]
+    for value in [parts.tm_hour, parts.tm_min, parts.tm_sec] { digits(Int(value), 2, into: &full) }
+    full.append(UInt8(ascii: "Z"))
+    return (String(decoding: full, as: UTF8.self), String(decoding: day, as: UTF8.self))
   }
 
-  static func hex(_ code: HashedAuthenticationCode<SHA256>) -> String { hex(Array(code)) }
-  static func hex(_ digest: SHA256.Digest) -> String { hex(Array(digest)) }
-
-  /// "20150830T123600Z" and "20150830", in UTC.
-  static func timestamp(_ date: Date) -> (full: String, day: String) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let day = String(format: "%04d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    return (day + String(format: "T%02d%02d%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0), day)
+  private static func digits(_ value: Int, _ width: Int, into out: inout [UInt8]) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    for _ in 0..<width {
+      out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+      divisor /= 10
+    }
   }
 }

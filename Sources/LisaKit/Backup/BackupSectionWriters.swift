@@ -24,7 +24,7 @@ public enum ConfigBackup {
 
   public static func record(file: String, text: String) throws -> BackupRecord {
     let data = Data(text.utf8)
-    let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let digest = Hex.lower(SHA256.hash(data: data))
     return try BackupRecord(
       kind: recordKind, key: file, publicFields: PublicFields(file: file, bytes: data.count, sha256: digest), secret: data)
   }

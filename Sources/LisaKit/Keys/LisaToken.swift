@@ -17,7 +17,7 @@ public enum LisaTokenFormat: String, Sendable, CaseIterable {
 public enum LisaToken {
   /// `lambda/utilities/auth.py::hash_token`: lower-case hex SHA-256 of the UTF-8 token.
   public static func hash(_ token: String) -> String {
-    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    Hex.lower(SHA256.hash(data: Data(token.utf8)))
   }
 
   /// A name-based (RFC 4122 version 5) UUID of the token hash, so a re-run writes the same item.
@@ -25,7 +25,7 @@ public enum LisaToken {
     var digest = Array(Insecure.SHA1.hash(data: namespace + Data(hash.utf8)).prefix(16))
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
-    let hex = digest.map { String(format: "%02x", $0) }.joined()
+    let hex = Hex.lower(digest)
     let parts = [
       hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20),
     ]

@@ -75,7 +75,7 @@ public struct RagUploader: Sendable {
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try handle.read(upToCount: 256 * 1024), !chunk.isEmpty { hasher.update(data: chunk) }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return Hex.lower(hasher.finalize())
   }
 }
 

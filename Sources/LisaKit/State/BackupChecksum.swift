@@ -28,6 +28,6 @@ struct BackupChecksum {
   }
 
   func finalize() -> String {
-    "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    "sha256:" + Hex.lower(hasher.finalize())
   }
 }

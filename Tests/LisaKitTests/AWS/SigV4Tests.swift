@@ -91,4 +91,19 @@ import Testing
     #expect(!dumped.contains("wJal") && !dumped.contains("AKIAIOSFODNN7EXAMPLE") && dumped.contains("environment variables"))
     #expect(!String(reflecting: credentials).contains("wJal"))
   }
+
+  @Test func theDateIsUTCAndZeroPaddedToTheSecond() throws {
+    let signer = SigV4Signer(
+      credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret", source: "test"), region: "us-east-1",
+      service: "dynamodb")
+    let request = HTTPRequest(method: "POST", url: try #require(URL(string: "https://dynamodb.us-east-1.amazonaws.com/")))
+    // 2026-01-02T03:04:05.999Z: single-digit fields padded, the fraction dropped, not rounded up.
+    let signed = signer.sign(request, date: Date(timeIntervalSince1970: 1_767_323_045.999))
+    #expect(signed.headers["X-Amz-Date"] == "20260102T030405Z")
+    #expect(signed.headers["Authorization"]?.contains("/20260102/us-east-1/dynamodb/aws4_request") == true)
+  }
+
+  @Test func percentEncodingIsUpperCaseAndLeavesOnlyTheUnreserved() {
+    #expect(SigV4Signer.uriEncode("a-Z_0.~ /=é") == "a-Z_0.~%20%2F%3D%C3%A9")
+  }
 }
