@@ -79,9 +79,8 @@ public struct ModelsSectionWriter: BackupSectionWriter {
   }
 }
 
-/// The token tables that exist, pre-v6 and v6, scanned as `keys export` scans one (1 MB pages: a
-/// 100,000-token table in 500-item pages kept moto busy past its deadline). A token stored in both (a
-/// v6.0 table copied from the legacy one) is kept once, from the first table.
+/// The token tables that exist, pre-v6 and v6, scanned as `keys export` scans one. A token stored in both
+/// (a v6.0 table copied from the legacy one) is kept once, from the first table.
 public struct TokensSectionWriter: BackupSectionWriter {
   public var dynamo: DynamoDBClient
   public var tables: [String]
@@ -96,7 +95,7 @@ public struct TokensSectionWriter: BackupSectionWriter {
     var notes: [String] = []
     for (index, table) in tables.enumerated() {
       var duplicates = 0
-      for try await page in dynamo.scanPages(TokenExporter(dynamo: dynamo, table: table).scanRequest) {
+      for try await page in dynamo.scanPages(try await TokenExporter(dynamo: dynamo, table: table).scanRequest()) {
         let records = try page.items.map(TokenBackup.record(from:))
         let present: Set<String> =
           index == 0 ? [] : try writer.existingKeys(kind: TokenBackup.kind, among: records.map(\.key))

@@ -4,7 +4,8 @@ import Foundation
 public struct TokenExporter: Sendable {
   public var dynamo: DynamoDBClient
   public var table: String
-  public var segments = 4
+  /// Parallel Scan segments; nil: from the table's size (`segments(forTableBytes:)`).
+  public var segments: Int? = nil
   /// Items per Scan page; nil lets DynamoDB fill each page up to its 1 MB limit (fewer, larger requests).
   public var pageSize: Int? = nil
 
@@ -13,8 +14,19 @@ public struct TokenExporter: Sendable {
     self.table = table
   }
 
-  /// The Scan `keys export` makes; `backup create` scans its token tables the same way.
-  public var scanRequest: DynamoDBScanRequest { DynamoDBScanRequest(table: table, pageSize: pageSize, segments: segments) }
+  /// The Scan `keys export` makes; `keys migrate`, its `--dry-run` and `backup create` scan token tables the same way.
+  public func scanRequest() async throws -> DynamoDBScanRequest {
+    var count = segments
+    if count == nil { count = Self.segments(forTableBytes: try await dynamo.describeTable(table).sizeBytes) }
+    return DynamoDBScanRequest(table: table, pageSize: pageSize, segments: count ?? 1)
+  }
+
+  /// One segment per 256 MB of table, at most four. Token tables hold a few to tens of MB, which one segment
+  /// reads in a few 1 MB pages while the writes take far longer; parallel segments of such a table held four
+  /// pages in memory at once and, against moto at 100,000 tokens, took every page past the 30 s request deadline.
+  public static func segments(forTableBytes bytes: Int?) -> Int {
+    min(4, max(0, bytes ?? 0) / (256 << 20) + 1)
+  }
 
   /// Appends every item as a record; returns how many were read. `progress` gets each page's size.
   /// `alongside` gets each page's records once they are in the backup (the one-pass `keys migrate` imports them).
@@ -23,7 +35,7 @@ public struct TokenExporter: Sendable {
     alongside: (@Sendable ([BackupRecord]) async throws -> Void)? = nil
   ) async throws -> Int {
     var count = 0
-    for try await page in dynamo.scanPages(scanRequest) {
+    for try await page in dynamo.scanPages(try await scanRequest()) {
       let records = try page.items.map(TokenBackup.record(from:))
       for record in records { try writer.append(record) }
       count += records.count

@@ -77,7 +77,7 @@ public struct TokenImportPlan: Sendable {
     table source: String, options: TokenImportOptions, overwrite: Bool, dynamo: DynamoDBClient, into table: String
   ) async throws -> TokenImportPlan {
     var plan = TokenImportPlan()
-    for try await page in dynamo.scanPages(DynamoDBScanRequest(table: source, segments: 4)) {
+    for try await page in dynamo.scanPages(try await TokenExporter(dynamo: dynamo, table: source).scanRequest()) {
       try await plan.add(page.items, options: options, overwrite: overwrite, dynamo: dynamo, table: table)
     }
     return plan
