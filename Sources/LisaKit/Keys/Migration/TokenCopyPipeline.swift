@@ -1,17 +1,19 @@
 import Foundation
 
 /// The import and verification of `keys migrate`'s one pass: each page of the export is imported and then read
-/// back from the target while the scan goes on, a few pages at once. Pages are settled oldest first, so the
-/// listed failures keep the source's order, and submitting waits while too many are in flight, so memory holds
-/// at most that many pages whatever the table's size.
+/// back from the target while the scan goes on, in parts of `recordsPerPart` tokens, a few parts at once. Parts
+/// are settled oldest first, so the listed failures keep the source's order, and submitting waits while too many
+/// are in flight, so memory holds one scanned page and those parts whatever the table's size.
 actor TokenCopyPipeline {
   let importer: TokenImporter
   let verifier: TokenVerifier
   let settled: @Sendable (Int) -> Void
   var inFlight: [Task<TokenVerification, any Error>] = []
   var verification = TokenVerification()
-  /// Enough to keep writes going while a page is read back and the next one scanned.
-  static let pagesInFlight = 3
+  /// A 1 MB Scan page holds up to about 14,000 tokens; parts of a page keep what waits in memory small.
+  static let recordsPerPart = 1000
+  /// Enough to keep writes going while a part is read back and the next page scanned.
+  static let partsInFlight = 3
 
   init(importer: TokenImporter, verifier: TokenVerifier, settled: @escaping @Sendable (Int) -> Void) {
     self.importer = importer
@@ -20,24 +22,29 @@ actor TokenCopyPipeline {
   }
 
   func submit(_ records: [BackupRecord]) async throws {
-    let (importer, verifier, settled) = (importer, verifier, settled)
-    inFlight.append(
-      Task {
-        try await importer.importEach(Self.sequence(records), progress: { _ in })
-        let verified = try await verifier.verify(Self.sequence(records), progress: { _ in })
-        settled(records.count)
-        return verified
-      })
-    while inFlight.count > Self.pagesInFlight { try await settleOldest() }
+    for start in stride(from: 0, to: records.count, by: Self.recordsPerPart) {
+      inFlight.append(copy(Array(records[start..<min(start + Self.recordsPerPart, records.count)])))
+      while inFlight.count > Self.partsInFlight { try await settleOldest() }
+    }
   }
 
-  /// Waits for every page; the verification of all of them.
+  private func copy(_ records: [BackupRecord]) -> Task<TokenVerification, any Error> {
+    let (importer, verifier, settled) = (importer, verifier, settled)
+    return Task {
+      try await importer.importEach(Self.sequence(records), progress: { _ in })
+      let verified = try await verifier.verify(Self.sequence(records), progress: { _ in })
+      settled(records.count)
+      return verified
+    }
+  }
+
+  /// Waits for every part; the verification of all of them.
   func finish() async throws -> TokenVerification {
     while !inFlight.isEmpty { try await settleOldest() }
     return verification
   }
 
-  /// Stops the pages still in flight (the run failed or was cancelled).
+  /// Stops the parts still in flight (the run failed or was cancelled).
   func cancel() {
     for task in inFlight { task.cancel() }
     inFlight.removeAll()
