@@ -1,15 +1,12 @@
-/// Lower- and upper-case hex of bytes. Hashes are hexed for every token and every signed request (tens of
-/// thousands in a migration); String(format: "%02x") per byte was a fifth of `keys migrate`'s CPU on Linux.
+/// Lower-case hex of bytes, and the digits SigV4's percent-encoding uses. Hashes are hexed for every token and
+/// every signed request (tens of thousands in a migration); String(format: "%02x") per byte was a fifth of
+/// `keys migrate`'s CPU on Linux.
 public enum Hex {
   static let lowerDigits = Array("0123456789abcdef".utf8)
   static let upperDigits = Array("0123456789ABCDEF".utf8)
 
   public static func lower<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     encode(bytes, digits: lowerDigits)
-  }
-
-  public static func upper<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    encode(bytes, digits: upperDigits)
   }
 
   /// The two digits of one byte, appended to `out`.

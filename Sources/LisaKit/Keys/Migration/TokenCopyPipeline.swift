@@ -10,7 +10,7 @@ actor TokenCopyPipeline {
   let settled: @Sendable (Int) -> Void
   var inFlight: [Task<TokenVerification, any Error>] = []
   var verification = TokenVerification()
-  /// A 1 MB Scan page holds up to about 14,000 tokens; parts of a page keep what waits in memory small.
+  /// A Scan page holds up to 5,000 tokens (`TokenExporter.pageSize`); parts of a page keep what is in flight small.
   static let recordsPerPart = 1000
   /// Enough to keep writes going while a part is read back and the next page scanned.
   static let partsInFlight = 3
