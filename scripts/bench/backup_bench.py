@@ -4,30 +4,19 @@ peak RSS and the backup file's size. Memory should stay flat as COUNT grows (the
 
     backup_bench.py LISA_BINARY [COUNT ...]      (default 10000 100000)
 """
-import json, os, subprocess, sys, tempfile, time
+import json, os, subprocess, sys, tempfile
 
-from keys_migrate_bench import PYTHON, ROOT, TABLES, free_port, measured, wait_for_port
+from keys_migrate_bench import PYTHON, TABLES, aws_env, measured, seeded_moto
 
-LEGACY, V6 = "prod-LISAApiTokenTable", "prod-LISAApiBaseTokenTable"
+V6 = "prod-LISAApiBaseTokenTable"
 
 
 def bench(lisa, count):
-    port = free_port()
     work = tempfile.mkdtemp(prefix=f"bench-backup-{count}-")
-    moto = subprocess.Popen([os.path.join(ROOT, ".venv", "bin", "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    moto, port, key = seeded_moto(count, work)
     try:
-        wait_for_port(port)
         endpoint = f"http://127.0.0.1:{port}"
-        subprocess.run([PYTHON, TABLES, "seed", "--endpoint", endpoint, "--table", LEGACY, "--count", str(count),
-                        "--now", str(int(time.time())), "--secrets", os.path.join(work, "secrets.jsonl")], check=True)
-        import boto3
-        kms = boto3.client("kms", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="AKIDMOTOTEST",
-                           aws_secret_access_key="moto-secret-key")
-        key = kms.create_key()["KeyMetadata"]["KeyId"]
-        env = {"PATH": "/usr/bin:/bin", "HOME": work, "AWS_ACCESS_KEY_ID": "AKIDMOTOTEST",
-               "AWS_SECRET_ACCESS_KEY": "moto-secret-key", "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
-               "AWS_EC2_METADATA_DISABLED": "true", "LISA_STATE_DIR": os.path.join(work, "state")}
+        env = dict(aws_env(endpoint, work), LISA_STATE_DIR=os.path.join(work, "state"))
         backup = os.path.join(work, "bench.lisabak")
         steps = [("create", ["backup", "create", "-f", backup, "--only", "keys", "--kms-key-id", key], None),
                  ("verify", ["backup", "verify", backup], None),

@@ -67,12 +67,12 @@ def start_proxy(upstream_port, rtt, work):
         time.sleep(0.05)
     raise SystemExit("the latency proxy did not start")
 
-def bench(lisa, count, rtts, modes):
+def seeded_moto(count, work):
+    """A moto_server on a free port, COUNT legacy tokens in prod-LISAApiTokenTable (plaintexts in
+    WORK/secrets.jsonl) and a KMS key: (process, port, key id)."""
     port = free_port()
-    work = tempfile.mkdtemp(prefix=f"bench-keys-{count}-")
     moto = subprocess.Popen([os.path.join(ROOT, ".venv", "bin", "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    rows = []
     try:
         wait_for_port(port)
         direct = f"http://127.0.0.1:{port}"
@@ -81,14 +81,29 @@ def bench(lisa, count, rtts, modes):
         import boto3
         kms = boto3.client("kms", endpoint_url=direct, region_name="us-east-1", aws_access_key_id="AKIDMOTOTEST",
                            aws_secret_access_key="moto-secret-key")
-        key = kms.create_key()["KeyMetadata"]["KeyId"]
+        return moto, port, kms.create_key()["KeyMetadata"]["KeyId"]
+    except BaseException:
+        moto.terminate()
+        moto.wait()
+        raise
+
+def aws_env(endpoint, home):
+    """The environment both clients run with: moto's test credentials, no instance metadata."""
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "AWS_ACCESS_KEY_ID": "AKIDMOTOTEST",
+            "AWS_SECRET_ACCESS_KEY": "moto-secret-key", "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
+            "AWS_EC2_METADATA_DISABLED": "true"}
+
+def bench(lisa, count, rtts, modes):
+    work = tempfile.mkdtemp(prefix=f"bench-keys-{count}-")
+    moto, port, key = seeded_moto(count, work)
+    direct = f"http://127.0.0.1:{port}"
+    rows = []
+    try:
         for rtt in rtts:
             proxy, proxy_port = start_proxy(port, rtt, work) if rtt else (None, port)
             endpoint = f"http://127.0.0.1:{proxy_port}"
             try:
-                base_env = {"PATH": "/usr/bin:/bin", "HOME": work, "AWS_ACCESS_KEY_ID": "AKIDMOTOTEST",
-                            "AWS_SECRET_ACCESS_KEY": "moto-secret-key", "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint,
-                            "AWS_EC2_METADATA_DISABLED": "true"}
+                base_env = aws_env(endpoint, work)
                 for mode in modes:
                     target = f"lisa-{mode}-{rtt}"
                     subprocess.run([PYTHON, TABLES, "create", "--endpoint", direct, "--table", target, "--v61"], check=True)
