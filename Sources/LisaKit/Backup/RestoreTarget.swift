@@ -50,7 +50,7 @@ public struct RestoreTarget: Sendable, Equatable {
     return RestoreTarget(deployment: target, sections: sections, leftOut: leftOut)
   }
 
-  public static func names(_ sections: [BackupSection]) -> String {
+  static func names(_ sections: [BackupSection]) -> String {
     sections.isEmpty ? "nothing" : sections.map(\.rawValue).joined(separator: ", ")
   }
 }
