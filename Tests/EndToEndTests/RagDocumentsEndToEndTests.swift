@@ -57,7 +57,8 @@ import Testing
       // other tests hold the pool, and the run then finishes before it is killed.
       let store = try KeysMigrateEndToEndTests.waitForState(dir.appendingPathComponent("state"))
       let target = "\(server.apiURL)|kb-docs|"
-      // Generous: on a loaded two-core CI machine one upload at a time has taken over a second each.
+      // Generous: once on CI fewer than 30 files were journaled when a 60 s wait ended; the expectations below say
+      // whether the run was slow or ended by itself.
       let deadline = Date().addingTimeInterval(180)
       while first.isRunning, Date() < deadline, try store.ragIngestRecords(target: target).count < 40 { usleep(2_000) }
       let endedByItself = !first.isRunning
