@@ -2007,7 +2007,7 @@ _lisa_keys_export() {
 
 _lisa_keys_import() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --restart --admin --overwrite --include-expired --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--dry-run --restart --admin --overwrite --exclusive --include-expired --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--backup --to-table --passphrase-file --format --default-expiration --username --groups --name-prefix --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
@@ -2085,7 +2085,7 @@ _lisa_keys_import() {
 
 _lisa_keys_migrate() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --restart --admin --overwrite --include-expired --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--dry-run --restart --admin --overwrite --exclusive --include-expired --no-encrypt --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--from-table --to-table --backup --format --default-expiration --username --groups --name-prefix --passphrase-file --kms-key-id --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 0
@@ -3728,7 +3728,7 @@ _lisa_backup_verify() {
 
 _lisa_backup_restore() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --admin --overwrite --skip-expired --wait --quiet -q --verbose -v -y --yes --version -h --help)
+    non_repeating_flags=(--dry-run --admin --overwrite --exclusive --skip-expired --wait --quiet -q --verbose -v -y --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--only --to-deployment --passphrase-file --model-table --to-table --format --default-expiration --username --groups --name-prefix --interval --config-dir --profile --region --endpoint-url --api-url --token-file -o --output-format --color --timeout --ca-bundle --api-ca-bundle)
     __lisa_offer_flags_options 1

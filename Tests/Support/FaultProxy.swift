@@ -37,7 +37,8 @@ public final class FaultProxy: @unchecked Sendable {
     try? FileManager.default.removeItem(at: ready)
   }
 
-  /// Stops the proxy and returns how many faults of each kind it injected.
+  /// Stops the proxy and returns how many faults of each kind it injected, and how many requests of each
+  /// DynamoDB action it saw ("sent:PutItem").
   @discardableResult
   public func stop() -> [String: Int] {
     guard process.isRunning else { return [:] }

@@ -5,7 +5,8 @@
 Counting requests per DynamoDB action, it answers some with a throttling error, some with HTTP 500,
 drops some connections without a response (a write applied upstream first), hands back part of every BatchWriteItem as
 UnprocessedItems and part of every BatchGetItem as UnprocessedKeys. Only calls lisa may safely repeat
-are dropped or failed after the fact. Counts of each fault go to stderr when it stops.
+are dropped or failed after the fact. Counts of each fault, and of the requests per action ("sent:PutItem"),
+go to stderr when it stops.
 """
 import argparse, collections, http.server, json, signal, socket, socketserver, struct, sys, threading, urllib.request
 
@@ -120,7 +121,7 @@ def main():
     Handler.upstream = args.upstream.rstrip("/")
     server = Server(("127.0.0.1", args.listen), Handler)
     def stop(*_):
-        sys.stderr.write(json.dumps(dict(FAULTS)) + "\n")
+        sys.stderr.write(json.dumps(dict(FAULTS, **{f"sent:{action}": n for action, n in SEEN.items()})) + "\n")
         sys.stderr.flush()
         threading.Thread(target=server.shutdown).start()
     signal.signal(signal.SIGTERM, stop)

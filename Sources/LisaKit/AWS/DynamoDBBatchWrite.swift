@@ -5,30 +5,41 @@ public struct DynamoDBBatchWriteSummary: Sendable, Equatable {
   public var written: Int
   /// Requests DynamoDB handed back as unprocessed and that were sent again.
   public var resubmitted: Int
+
+  mutating func add(_ other: Self) {
+    written += other.written
+    resubmitted += other.resubmitted
+  }
 }
 
 extension DynamoDBClient {
   /// DynamoDB accepts at most 25 requests per BatchWriteItem.
   public static let batchWriteLimit = 25
 
-  /// Writes every request to `table`, 25 per call, sending `UnprocessedItems` again with backoff
-  /// until none are left. Batch puts and deletes carry no conditions, so repeating one leaves the
-  /// same table behind: the calls are retried like reads. A batch must not name one key twice.
+  /// Writes every request to `table`, 25 per call, up to `inFlight` calls at once, sending `UnprocessedItems`
+  /// again with backoff until none are left. Batch puts and deletes carry no conditions, so repeating one
+  /// leaves the same table behind: the calls are retried like reads. A batch must not name one key twice.
   @discardableResult
   public func batchWrite(
-    table: String, _ requests: [DynamoDBWriteRequest], maxRounds: Int = 12
+    table: String, _ requests: [DynamoDBWriteRequest], inFlight: Int = 1, maxRounds: Int = 12
   ) async throws
     -> DynamoDBBatchWriteSummary
   {
-    var summary = DynamoDBBatchWriteSummary(written: 0, resubmitted: 0)
-    var start = 0
-    while start < requests.count {
-      let chunk = Array(requests[start..<min(start + Self.batchWriteLimit, requests.count)])
-      summary.resubmitted += try await writeChunk(table: table, chunk, maxRounds: maxRounds)
-      summary.written += chunk.count
-      start += Self.batchWriteLimit
+    let chunks = stride(from: 0, to: requests.count, by: Self.batchWriteLimit).map {
+      Array(requests[$0..<min($0 + Self.batchWriteLimit, requests.count)])
     }
-    return summary
+    return try await withThrowingTaskGroup(of: DynamoDBBatchWriteSummary.self) { group in
+      var summary = DynamoDBBatchWriteSummary(written: 0, resubmitted: 0)
+      for (index, chunk) in chunks.enumerated() {
+        if index >= inFlight, let done = try await group.next() { summary.add(done) }
+        group.addTask {
+          DynamoDBBatchWriteSummary(
+            written: chunk.count, resubmitted: try await writeChunk(table: table, chunk, maxRounds: maxRounds))
+        }
+      }
+      for try await done in group { summary.add(done) }
+      return summary
+    }
   }
 
   /// Returns how many requests were resubmitted.

@@ -63,6 +63,10 @@ public struct TokenImportOptions: Sendable {
   public var groups: [String]
   public var namePrefix: String
   public var createdBy: String
+  /// The operator's word that nothing else writes the target table during the run (`--exclusive`): the
+  /// existence check then stands until the write, so new items go 25 to a BatchWriteItem instead of one
+  /// conditional PutItem each. Changes how items are written, never which or what.
+  public var exclusiveTarget = false
 
   public init(
     targetFormat: LisaTokenFormat, runStartedAt: Date, defaultExpiration: TimeInterval? = nil, includeExpired: Bool = false,

@@ -31,6 +31,15 @@ struct TokenWriteOptions: ParsableArguments {
   @Flag(name: .customLong("overwrite"), help: "Replace a different item already stored under a token's key.")
   var overwrite = false
 
+  @Flag(
+    name: .customLong("exclusive"),
+    help: """
+      Nothing else writes the target table during this run (a maintenance window): new items are written 25 per \
+      BatchWriteItem after the existence check instead of one conditional PutItem each. Fewer requests; a \
+      concurrent writer's item with the same key could be replaced.
+      """)
+  var exclusive = false
+
   func validate() throws {
     guard ["auto", "v6.0", "v6.1"].contains(format) else {
       throw ValidationError("'--format' must be auto, v6.0 or v6.1 (got '\(format)')")
@@ -46,6 +55,7 @@ struct TokenWriteOptions: ParsableArguments {
     if admin { words.append("--admin") }
     if namePrefix != "migrated-" { words += ["--name-prefix", namePrefix] }
     if overwrite { words.append("--overwrite") }
+    if exclusive { words.append("--exclusive") }
     return words
   }
 
@@ -65,10 +75,12 @@ struct TokenWriteOptions: ParsableArguments {
       }
       if !groupList.contains(adminGroup) { groupList.append(adminGroup) }
     }
-    return TokenImportOptions(
+    var options = TokenImportOptions(
       targetFormat: format, runStartedAt: startedAt,
       defaultExpiration: try defaultExpiration.map { try KeyFileTime.duration($0, option: "--default-expiration") },
       includeExpired: includeExpired, username: username, groups: groupList, namePrefix: namePrefix, createdBy: createdBy)
+    options.exclusiveTarget = exclusive
+    return options
   }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 /// this run are passed over; the rest are converted, looked up in the target, decided
 /// (TokenImportDecision), marked `pending` in the journal, written, then marked written or skipped.
 /// New items are written on the condition that their key is still free, so a concurrent writer's item
-/// (another migration with its own state directory) is never replaced without --overwrite. After a
+/// (another migration with its own state directory) is never replaced without --overwrite; with
+/// `exclusiveTarget` they are batched like replacements, the existence check standing in. After a
 /// crash, a `pending` item found identical in the target was written by this run, so the end state and
 /// the counts equal those of an uninterrupted run.
 public struct TokenImporter: Sendable {
@@ -105,11 +106,15 @@ public struct TokenImporter: Sendable {
     let toWrite = creates + replacements
     if !toWrite.isEmpty {
       try state.record(toWrite.map { Checkpoint(itemKey: $0.record.key, status: .pending) }, for: runId)
-      if !replacements.isEmpty {
-        try await dynamo.batchWrite(table: table, replacements.map { .put($0.item) })
-        outcome += replacements.map { Checkpoint(itemKey: $0.record.key, status: .written) }
+      // Replacements need no condition; new items need one unless nothing else writes the table.
+      let unconditional = options.exclusiveTarget ? toWrite : replacements
+      if !unconditional.isEmpty {
+        try await dynamo.batchWrite(table: table, unconditional.map { .put($0.item) }, inFlight: 4)
+        outcome += unconditional.map { Checkpoint(itemKey: $0.record.key, status: .written) }
       }
-      outcome += try await TokenConditionalWriter(dynamo: dynamo, table: table, overwrite: overwrite).create(creates)
+      if !options.exclusiveTarget {
+        outcome += try await TokenConditionalWriter(dynamo: dynamo, table: table, overwrite: overwrite).create(creates)
+      }
     }
     try state.record(outcome, for: runId)
     return records.count
