@@ -109,7 +109,9 @@ public struct TokenImporter: Sendable {
       // Replacements need no condition; new items need one unless nothing else writes the table.
       let unconditional = options.exclusiveTarget ? toWrite : replacements
       if !unconditional.isEmpty {
-        try await dynamo.batchWrite(table: table, unconditional.map { .put($0.item) }, inFlight: 4)
+        // The whole batch at once: `concurrency` already bounds how many batches are in flight.
+        let chunks = (batchSize + DynamoDBClient.batchWriteLimit - 1) / DynamoDBClient.batchWriteLimit
+        try await dynamo.batchWrite(table: table, unconditional.map { .put($0.item) }, inFlight: chunks)
         outcome += unconditional.map { Checkpoint(itemKey: $0.record.key, status: .written) }
       }
       if !options.exclusiveTarget {
