@@ -36,29 +36,26 @@ public final class FakeLisaServer: @unchecked Sendable {
     guard FileManager.default.isExecutableFile(atPath: Self.python) else {
       throw MotoUnavailable("python not found at \(Self.python); run scripts/bootstrap.sh --test")
     }
-    port = try LoopbackSockets.freePort()
-    apiURL = "http://127.0.0.1:\(port)/prod"
-    self.dynamoDB = dynamoDB
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.python)
-    var arguments = [script, "--port", String(port)]
+    var arguments = [script]
     if requireToken { arguments += ["--token", Self.token, "--read-token", Self.readToken] }
     if let dynamoDB { arguments += ["--dynamodb-endpoint", dynamoDB.url.absoluteString, "--model-table", Self.modelTable] }
-    process.arguments = arguments + extra
-    // No __pycache__ beside the fakes: SwiftPM would warn about unhandled files in the target.
-    process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try ChildProcess.launch(process)
-    let deadline = Date().addingTimeInterval(startupTimeout)
-    while !LoopbackSockets.isAccepting(port: port) {
-      guard process.isRunning, Date() < deadline else {
-        stop()
-        throw MotoUnavailable("fake LISA server did not listen on port \(port)")
+    do {
+      (process, port) = try LoopbackServerLaunch.start(timeout: startupTimeout) { port in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = arguments + ["--port", String(port)] + extra
+        // No __pycache__ beside the fakes: SwiftPM would warn about unhandled files in the target.
+        process.environment = ["PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
       }
-      usleep(50_000)
+    } catch let failure as LoopbackServerLaunch.NotListening {
+      throw MotoUnavailable("fake LISA server \(failure)")
     }
+    apiURL = "http://127.0.0.1:\(port)/prod"
+    self.dynamoDB = dynamoDB
   }
 
   public func stop() {

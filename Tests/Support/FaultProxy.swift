@@ -8,32 +8,36 @@ import Foundation
 public final class FaultProxy: @unchecked Sendable {
   public let url: URL
   private let process: Process
-  private let errors = Pipe()
+  private let errors: Pipe
   private var errorText: DrainingReader?
 
   public init(upstream: URL) throws {
-    let port = try LoopbackSockets.freePort()
-    guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw ScriptFailure(description: "bad port \(port)") }
-    self.url = url
-    let ready = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(port)-\(UUID().uuidString.prefix(6))")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: TokenTableScript.python)
-    process.arguments = [
-      TestPaths.repository.appendingPathComponent("Tests/Support/fault_proxy.py").path, "--listen", String(port),
-      "--upstream", upstream.absoluteString, "--ready", ready.path,
-    ]
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try ChildProcess.launch(process)
-    errorText = DrainingReader(errors.fileHandleForReading)
-    let deadline = Date().addingTimeInterval(20)
-    while !FileManager.default.fileExists(atPath: ready.path) || !LoopbackSockets.isAccepting(port: port) {
-      guard process.isRunning, Date() < deadline else {
-        stop()
-        throw ScriptFailure(description: "fault_proxy.py did not start")
+    let ready = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-ready-\(UUID().uuidString.prefix(8))")
+    let errors = Pipe()
+    self.errors = errors
+    let started: (process: Process, port: Int)
+    do {
+      started = try LoopbackServerLaunch.start(timeout: 20, isReady: { FileManager.default.fileExists(atPath: ready.path) }) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TokenTableScript.python)
+        process.arguments = [
+          TestPaths.repository.appendingPathComponent("Tests/Support/fault_proxy.py").path, "--listen", String($0),
+          "--upstream", upstream.absoluteString, "--ready", ready.path,
+        ]
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        return process
       }
-      usleep(50_000)
+    } catch let failure as LoopbackServerLaunch.NotListening {
+      throw ScriptFailure(description: "fault_proxy.py \(failure)")
     }
+    process = started.process
+    guard let url = URL(string: "http://127.0.0.1:\(started.port)") else {
+      ChildProcess.stop(process)
+      throw ScriptFailure(description: "bad port \(started.port)")
+    }
+    self.url = url
+    errorText = DrainingReader(errors.fileHandleForReading)
     try? FileManager.default.removeItem(at: ready)
   }
 

@@ -32,41 +32,40 @@ public final class LiteLLMProxy: @unchecked Sendable {
     guard FileManager.default.isExecutableFile(atPath: executable) else {
       throw MotoUnavailable("LISA_TEST_LITELLM=\(executable) is not an executable")
     }
-    port = try LoopbackSockets.freePort()
     let directory = TestPaths.temporaryDirectory("litellm")
     let config = directory.appendingPathComponent("config.yaml")
     let entries = models.map {
       "  - model_name: \($0)\n    litellm_params:\n      model: openai/\($0)\n      api_base: http://127.0.0.1:9/v1\n      api_key: none\n"
     }
     try ("model_list:\n" + entries.joined()).write(to: config, atomically: true, encoding: .utf8)
-    logPath = directory.appendingPathComponent("litellm.log").path
-    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["--config", config.path, "--host", "127.0.0.1", "--port", String(port), "--num_workers", "1"]
-    process.environment = [
-      "PATH": (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin", "HOME": directory.path,
-      "LITELLM_MASTER_KEY": Self.masterKey,
-      "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-      "LITELLM_TELEMETRY": "False", "DISABLE_ADMIN_UI": "True",
-    ]
-    let log = FileHandle(forWritingAtPath: logPath)
-    process.standardOutput = log
-    process.standardError = log
-    process.standardInput = FileHandle.nullDevice
-    try ChildProcess.launch(process)
-    let deadline = Date().addingTimeInterval(startupTimeout)
-    while !LoopbackSockets.isAccepting(port: port) {
-      guard process.isRunning, Date() < deadline else {
-        let tail = logTail()
-        stop()
-        throw MotoUnavailable("litellm did not listen on port \(port): \(tail)")
+    let logPath = directory.appendingPathComponent("litellm.log").path
+    self.logPath = logPath
+    do {
+      (process, port) = try LoopbackServerLaunch.start(timeout: startupTimeout, grace: 5) { port in
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--config", config.path, "--host", "127.0.0.1", "--port", String(port), "--num_workers", "1"]
+        process.environment = [
+          "PATH": (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin", "HOME": directory.path,
+          "LITELLM_MASTER_KEY": Self.masterKey,
+          "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+          "LITELLM_TELEMETRY": "False", "DISABLE_ADMIN_UI": "True",
+        ]
+        let log = FileHandle(forWritingAtPath: logPath)
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        return process
       }
-      usleep(100_000)
+    } catch let failure as LoopbackServerLaunch.NotListening {
+      throw MotoUnavailable("litellm \(failure): \(Self.logTail(logPath))")
     }
   }
 
-  public func logTail() -> String {
+  public func logTail() -> String { Self.logTail(logPath) }
+
+  static func logTail(_ logPath: String) -> String {
     let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").suffix(15).joined(separator: "\n")
   }

@@ -24,36 +24,32 @@ public final class MotoServer: @unchecked Sendable {
     guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
       throw MotoUnavailable("moto_server not found at \(Self.executable); run scripts/bootstrap.sh --test")
     }
-    port = try LoopbackSockets.freePort()
-    guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw MotoUnavailable("bad port \(port)") }
-    self.url = url
-    logPath =
-      FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString.prefix(6)).log").path
-    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.executable)
-    process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+    let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString.prefix(8)).log").path
+    self.logPath = logPath
     var env = [
       "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONUNBUFFERED": "1",
     ]
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let log = FileHandle(forWritingAtPath: logPath)
-    process.standardOutput = log
-    process.standardError = log
-    process.standardInput = FileHandle.nullDevice
-    try ChildProcess.launch(process)
-    let deadline = Date().addingTimeInterval(startupTimeout)
-    while !LoopbackSockets.isAccepting(port: port) {
-      guard process.isRunning else {
-        throw MotoUnavailable("moto_server exited with status \(process.terminationStatus) before listening: \(logTail())")
+    let started: (process: Process, port: Int)
+    do {
+      started = try LoopbackServerLaunch.start(timeout: startupTimeout) { port in
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        process.environment = env
+        let log = FileHandle(forWritingAtPath: logPath)
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        return process
       }
-      guard Date() < deadline else {
-        stop()
-        throw MotoUnavailable("moto_server did not listen on port \(port) within \(Int(startupTimeout)) s: \(logTail())")
-      }
-      usleep(100_000)
+    } catch let failure as LoopbackServerLaunch.NotListening {
+      throw MotoUnavailable("moto_server \(failure): \(Self.logTail(logPath))")
     }
+    (process, port) = started
+    guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw MotoUnavailable("bad port \(port)") }
+    self.url = url
   }
 
   public var pid: Int32 { process.processIdentifier }
@@ -71,7 +67,9 @@ public final class MotoServer: @unchecked Sendable {
   deinit { stop() }
 
   /// The last lines the server printed, for failure messages.
-  public func logTail(lines: Int = 15) -> String {
+  public func logTail(lines: Int = 15) -> String { Self.logTail(logPath, lines: lines) }
+
+  static func logTail(_ logPath: String, lines: Int = 15) -> String {
     let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").suffix(lines).joined(separator: " | ")
   }

@@ -53,24 +53,23 @@ public final class LoopbackScriptServer: @unchecked Sendable {
   }
 
   private init(_ arguments: [String]) throws {
-    port = try LoopbackSockets.freePort()
-    let ready = FileManager.default.temporaryDirectory.appendingPathComponent("ready-\(port)-\(UUID().uuidString.prefix(6))")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: TokenTableScript.python)
-    process.arguments =
-      [TestPaths.repository.appendingPathComponent("Tests/Support/tls_and_proxy.py").path] + arguments
-      + ["--port", String(port), "--ready", ready.path]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try ChildProcess.launch(process)
-    let deadline = Date().addingTimeInterval(20)
-    while !FileManager.default.fileExists(atPath: ready.path) || !LoopbackSockets.isAccepting(port: port) {
-      guard process.isRunning, Date() < deadline else {
-        stop()
-        throw ScriptFailure(description: "tls_and_proxy.py \(arguments[0]) did not start")
+    let ready = FileManager.default.temporaryDirectory.appendingPathComponent("ready-\(UUID().uuidString.prefix(8))")
+    do {
+      (process, port) = try LoopbackServerLaunch.start(
+        timeout: 20, isReady: { FileManager.default.fileExists(atPath: ready.path) }
+      ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TokenTableScript.python)
+        process.arguments =
+          [TestPaths.repository.appendingPathComponent("Tests/Support/tls_and_proxy.py").path] + arguments
+          + ["--port", String($0), "--ready", ready.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
       }
-      usleep(50_000)
+    } catch let failure as LoopbackServerLaunch.NotListening {
+      throw ScriptFailure(description: "tls_and_proxy.py \(arguments[0]) \(failure)")
     }
     try? FileManager.default.removeItem(at: ready)
   }
