@@ -63,7 +63,10 @@ extension LoopbackSockets {
     let portSuffix = ":" + String(format: "%04X", port)
     var inodes = Set<Substring>()
     for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-      guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+      // Read to the end: String(contentsOfFile:) stops after procfs's first 4 KB chunk, and with a full test run's
+      // sockets the server's line comes later (seen on CI: servers never seen listening).
+      guard let data = try? FileHandle(forReadingAtPath: table)?.readToEnd() else { continue }
+      let text = String(decoding: data, as: UTF8.self)
       for line in text.split(separator: "\n").dropFirst() {
         let fields = line.split(separator: " ")
         if fields.count > 9, fields[1].hasSuffix(portSuffix), fields[3] == "0A" { inodes.insert(fields[9]) }
