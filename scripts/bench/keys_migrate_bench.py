@@ -3,7 +3,7 @@ seeded source table per size, directly and through scripts/bench/latency_proxy.p
 wall time, the client's own CPU (user+system, from rusage), moto's CPU during the run (from
 /proc/<pid>/stat before and after) and the client's peak RSS.
 
-    keys_migrate_bench.py LISA_BINARY [COUNT ...] [--rtt-ms 0,30,100] [--modes kms,passphrase]   (counts first; default 10000 100000)
+    keys_migrate_bench.py LISA_BINARY [COUNT ...] [--rtt-ms 0,30,100] [--modes kms,passphrase,kms-exclusive,passphrase-exclusive]   (counts first; default 10000 100000)
 
 Each lisa run writes a fresh target table with a fresh state directory; the boto3 baseline writes its
 own fresh table. lisa does more than the baseline: an encrypted backup, the existence check with
@@ -110,10 +110,12 @@ def bench(lisa, count, rtts, modes):
                     env = dict(base_env, LISA_STATE_DIR=os.path.join(work, f"state-{mode}-{rtt}"))
                     command = [lisa, "keys", "migrate", "--from-table", "prod-LISAApiTokenTable", "--to-table", target,
                                "--default-expiration", "90d"]
-                    if mode == "kms":
+                    if mode.startswith("kms"):
                         command += ["--kms-key-id", key]
                     else:
                         env["LISA_BACKUP_PASSPHRASE"] = "benchmark passphrase, not a secret"
+                    if mode.endswith("-exclusive"):
+                        command.append("--exclusive")
                     rows.append(dict(tokens=count, rttMs=rtt, client=f"lisa ({mode})", **measured(command, env, moto.pid)))
                     print(json.dumps(rows[-1]), file=sys.stderr)
                 target = f"boto3-{rtt}"
