@@ -28,4 +28,21 @@ public enum ChildProcess {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
   }
+
+  /// A child of `executable` with no stdin whose stdout and stderr both go to `logPath`, emptied first: a server
+  /// whose log the failure messages quote.
+  public static func logging(
+    to logPath: String, _ executable: String, _ arguments: [String], environment: [String: String]
+  ) -> Process {
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    let log = FileHandle(forWritingAtPath: logPath)
+    process.standardOutput = log
+    process.standardError = log
+    process.standardInput = FileHandle.nullDevice
+    return process
+  }
 }

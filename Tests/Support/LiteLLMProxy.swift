@@ -42,21 +42,15 @@ public final class LiteLLMProxy: @unchecked Sendable {
     self.logPath = logPath
     do {
       (process, port) = try LoopbackServerLaunch.start(timeout: startupTimeout, grace: 5) { port in
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--config", config.path, "--host", "127.0.0.1", "--port", String(port), "--num_workers", "1"]
-        process.environment = [
-          "PATH": (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin", "HOME": directory.path,
-          "LITELLM_MASTER_KEY": Self.masterKey,
-          "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-          "LITELLM_TELEMETRY": "False", "DISABLE_ADMIN_UI": "True",
-        ]
-        let log = FileHandle(forWritingAtPath: logPath)
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        return process
+        ChildProcess.logging(
+          to: logPath, executable,
+          ["--config", config.path, "--host", "127.0.0.1", "--port", String(port), "--num_workers", "1"],
+          environment: [
+            "PATH": (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin", "HOME": directory.path,
+            "LITELLM_MASTER_KEY": Self.masterKey,
+            "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+            "LITELLM_TELEMETRY": "False", "DISABLE_ADMIN_UI": "True",
+          ])
       }
     } catch let failure as LoopbackServerLaunch.NotListening {
       throw MotoUnavailable("litellm \(failure): \(Self.logTail(logPath))")

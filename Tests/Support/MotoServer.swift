@@ -33,16 +33,7 @@ public final class MotoServer: @unchecked Sendable {
     let started: (process: Process, port: Int)
     do {
       started = try LoopbackServerLaunch.start(timeout: startupTimeout) { port in
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-        process.environment = env
-        let log = FileHandle(forWritingAtPath: logPath)
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        return process
+        ChildProcess.logging(to: logPath, Self.executable, ["-H", "127.0.0.1", "-p", String(port)], environment: env)
       }
     } catch let failure as LoopbackServerLaunch.NotListening {
       throw MotoUnavailable("moto_server \(failure): \(Self.logTail(logPath))")
