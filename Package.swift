@@ -22,7 +22,10 @@ let package = Package(
       dependencies: [
         "LisaCLI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // swiftc exports every symbol of an executable (about 44,000 here), which the runtime's dladdr walks at
+      // start-up; nothing loads lisa's symbols dynamically, and crash backtraces read the symbol table instead.
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
     ),
     .target(
       name: "LisaCLI",
