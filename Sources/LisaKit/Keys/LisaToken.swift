@@ -133,6 +133,9 @@ public enum TokenAcceptance: Sendable, Equatable {
   case accepted
   case rejected(String)
 
+  /// The attributes `check` reads: all a verification needs to fetch of each item.
+  public static let attributesChecked = ["token", "tokenUUID", "tokenExpiration"]
+
   public static func check(item: DynamoDBItem?, format: LisaTokenFormat, now: Date) -> TokenAcceptance {
     guard let item else { return .rejected("no item under the token's key") }
     guard format == .hashed else { return .accepted }

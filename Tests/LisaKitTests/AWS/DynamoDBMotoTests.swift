@@ -143,6 +143,27 @@ import Testing
     }
   }
 
+  @Test func batchGetReturnsWholeItemsOrOnlyTheProjectedAttributes() async throws {
+    try await MotoServer.with { server in
+      let db = try motoClients(server).dynamoDB()
+      let table = Self.tokenTable.tableName
+      try await db.createTable(Self.tokenTable)
+      // `name` is one of DynamoDB's reserved words: projected by placeholder or the request is refused.
+      let items = (0..<150).map { Self.token($0, user: "alice").merging(["name": .s("key \($0)")]) { $1 } }
+      try await db.batchWrite(table: table, items.map { .put($0) })
+      let keys = items.compactMap { $0["token"]?.stringValue } + ["not-stored"]
+
+      let whole = try await db.batchGet(table: table, attribute: "token", values: keys)
+      #expect(whole.count == 150 && whole.values.allSatisfy { $0.count == items[0].count })
+      #expect(whole[keys[7]] == items[7])
+
+      let projected = try await db.batchGet(table: table, attribute: "token", values: keys, projecting: ["tokenUUID", "name"])
+      #expect(projected.count == 150)
+      #expect(projected[keys[7]] == ["token": items[7]["token"]!, "tokenUUID": .s("uuid-7"), "name": .s("key 7")])
+      #expect(projected["not-stored"] == nil)
+    }
+  }
+
   @Test func everyAttributeTypeRoundTripsThroughDynamoDB() async throws {
     try await MotoServer.with { server in
       let db = try motoClients(server).dynamoDB()

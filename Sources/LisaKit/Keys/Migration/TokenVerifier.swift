@@ -83,7 +83,10 @@ public struct TokenVerifier: Sendable {
       batch.removeAll(keepingCapacity: true)
       inFlight.append(
         Task {
-          let byKey = try await dynamo.batchGet(table: table, attribute: "token", values: work.map(\.key))
+          // Only what the check reads: for a v6.1 item a third of its attributes, so a third of the bytes to send,
+          // and of the work to encode them (about 0.7 ms an item in moto_server, which encodes attribute by attribute).
+          let byKey = try await dynamo.batchGet(
+            table: table, attribute: "token", values: work.map(\.key), projecting: TokenAcceptance.attributesChecked)
           return work.map { (label: $0.label, item: byKey[$0.key]) }
         })
       if inFlight.count == Self.readsInFlight { try await settle(inFlight.removeFirst()) }
